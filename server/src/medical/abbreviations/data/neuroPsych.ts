@@ -1,0 +1,147 @@
+import type { EntryRow } from "../types";
+
+/** Brain, nerves, mental health and substance use. */
+export const NEURO_PSYCH: readonly EntryRow[] = [
+  { forms: "TIA", senses: [["transient ischemic attack", "A brief stroke-like episode that resolves without lasting damage.", "neurology", "stroke weakness resolved"]] },
+  { forms: "SAH", senses: [["subarachnoid hemorrhage", "Bleeding around the brain, often from a burst aneurysm.", "neurology", "aneurysm thunderclap"]] },
+  { forms: "SDH", senses: [["subdural hematoma", "A blood collection between the brain and its outer covering.", "neurology", "fall CT"]] },
+  { forms: "EDH", senses: [["epidural hematoma", "A blood collection between the skull and the brain's outer covering.", "neurology", "trauma skull"]] },
+  { forms: "ICH", senses: [["intracerebral hemorrhage", "Bleeding inside the brain tissue.", "neurology", "CT stroke"]] },
+  { forms: "IVH", senses: [["intraventricular hemorrhage", "Bleeding into the brain's fluid spaces.", "neonatology", "preterm grade"]] },
+  { forms: "TBI", senses: [["traumatic brain injury", "Brain damage from a blow to the head.", "neurology", "concussion trauma"]] },
+  { forms: "SCI", senses: [["spinal cord injury", "Damage to the spinal cord.", "neurology", "paralysis"]] },
+  { forms: "ALS", senses: [["amyotrophic lateral sclerosis", "A fatal disease of the motor nerves.", "neurology", "weakness motor neuron"]] },
+  {
+    forms: "AD",
+    caution: "For the ear, 'AD' is error-prone (confused with OD). Write 'right ear'.",
+    senses: [
+      ["Alzheimer disease", "The most common cause of dementia.", "neurology", "dementia memory donepezil"],
+      ["atopic dermatitis", "Eczema: itchy, inflamed skin.", "dermatology", "eczema itch"],
+      ["right ear (auris dextra)", "The right ear.", "otolaryngology", "ear drops"],
+    ],
+  },
+  { forms: "FTD", senses: [["frontotemporal dementia", "Dementia affecting behaviour and language.", "neurology", "dementia behavior"]] },
+  { forms: "DLB LBD", senses: [["dementia with Lewy bodies", "Dementia with visual hallucinations and parkinsonism.", "neurology", "dementia hallucinations"]] },
+  { forms: "MCI", senses: [["mild cognitive impairment", "Memory or thinking problems beyond normal ageing but short of dementia.", "neurology", "memory"]] },
+  { forms: "MG", senses: [["myasthenia gravis", "An immune disease causing muscle weakness that worsens with use.", "neurology", "ptosis acetylcholine pyridostigmine"]] },
+  {
+    forms: "GBS",
+    senses: [
+      ["Guillain-Barré syndrome", "Immune damage to nerves causing rising weakness.", "neurology", "weakness areflexia IVIG"],
+      ["group B Streptococcus", "A bacterium that can infect newborns; mothers are screened in pregnancy.", "obstetrics", "pregnancy penicillin newborn"],
+    ],
+  },
+  { forms: "CIDP", senses: [["chronic inflammatory demyelinating polyneuropathy", "Long-term immune damage to nerve coatings.", "neurology", "IVIG"]] },
+  {
+    forms: "SMA",
+    senses: [
+      ["spinal muscular atrophy", "An inherited disease of motor nerves causing weakness.", "neurology", "infant weakness"],
+      ["superior mesenteric artery", "The artery that supplies most of the intestine.", "surgery", "ischemia mesenteric"],
+    ],
+  },
+  {
+    forms: "NPH",
+    senses: [
+      ["normal pressure hydrocephalus", "Fluid build-up in the brain causing gait, memory and bladder problems.", "neurology", "gait dementia incontinence"],
+      ["neutral protamine Hagedorn (insulin)", "An intermediate-acting insulin.", "endocrinology", "insulin units"],
+    ],
+  },
+  { forms: "LP", senses: [["lumbar puncture", "A needle in the lower back to sample spinal fluid.", "neurology", "CSF meningitis"]] },
+  { forms: "CSF", senses: [["cerebrospinal fluid", "The fluid around the brain and spinal cord.", "neurology", "LP"]] },
+  { forms: "EEG", senses: [["electroencephalogram", "A recording of the brain's electrical activity.", "neurology", "seizure"]] },
+  { forms: "EMG", senses: [["electromyography", "A test of the electrical activity of muscles.", "neurology", "nerve conduction"]] },
+  { forms: "NCS", senses: [["nerve conduction study", "A test of how fast nerves carry signals.", "neurology", "EMG"]] },
+  { forms: "MRI", senses: [["magnetic resonance imaging", "A scan using magnets and radio waves.", "radiology", "brain contrast"]] },
+  { forms: "NIHSS", senses: [["National Institutes of Health Stroke Scale", "A score of stroke severity.", "neurology", "stroke"]] },
+  { forms: "mRS", senses: [["modified Rankin Scale", "A 0-to-6 score of disability after stroke.", "neurology", "stroke"]] },
+  { forms: "ICP", senses: [["intracranial pressure", "Pressure inside the skull.", "neurology", "EVD"]] },
+  { forms: "CPP", senses: [["cerebral perfusion pressure", "The pressure driving blood to the brain.", "neurology", "ICP MAP"]] },
+  { forms: "EVD", senses: [["external ventricular drain", "A tube draining fluid from the brain to outside the body.", "neurology", "ICP hydrocephalus"]] },
+  { forms: "Sz SZ sz", senses: [["seizure", "A burst of abnormal brain electrical activity.", "neurology", "epilepsy"]] },
+  { forms: "GTC GTCS", senses: [["generalized tonic-clonic (seizure)", "A seizure with stiffening then jerking of the whole body.", "neurology", "seizure"]] },
+  { forms: "ASM", senses: [["antiseizure medication", "A medicine that prevents seizures.", "neurology", "seizure"]] },
+  { forms: "RLS", senses: [["restless legs syndrome", "An urge to move the legs at rest, worse at night.", "neurology", "sleep"]] },
+  { forms: "PRES", senses: [["posterior reversible encephalopathy syndrome", "Brain swelling, often from very high blood pressure.", "neurology", "hypertension MRI"]] },
+  { forms: "MCA", senses: [["middle cerebral artery", "The main artery to the side of the brain.", "neurology", "stroke"]] },
+  {
+    forms: "ACA",
+    senses: [
+      ["anterior cerebral artery", "A brain artery supplying the front and middle of the brain.", "neurology", "stroke"],
+      ["Affordable Care Act", "A US health insurance law.", "administration", "insurance"],
+    ],
+  },
+  { forms: "ICA", senses: [["internal carotid artery", "The neck artery that supplies the front of the brain.", "neurology", "stenosis carotid"]] },
+  { forms: "PICA", senses: [["posterior inferior cerebellar artery", "An artery to the cerebellum and brainstem.", "neurology", "stroke"]] },
+  {
+    forms: "VA",
+    senses: [
+      ["visual acuity", "Sharpness of vision.", "ophthalmology", "20/20 eye"],
+      ["vertebral artery", "An artery in the neck supplying the back of the brain.", "neurology", "dissection"],
+      ["Veterans Affairs", "The US health system for veterans.", "administration", "veteran"],
+    ],
+  },
+  {
+    forms: "CEA",
+    senses: [
+      ["carcinoembryonic antigen", "A blood marker followed in colon cancer.", "oncology", "colon marker"],
+      ["carotid endarterectomy", "Surgery to clean out a narrowed carotid artery.", "surgery", "carotid stenosis"],
+    ],
+  },
+  { forms: "AVM", senses: [["arteriovenous malformation", "A tangle of abnormal arteries and veins.", "neurology", "bleed"]] },
+  { forms: "DWI", senses: [["diffusion-weighted imaging", "An MRI sequence that shows early stroke.", "radiology", "MRI stroke"]] },
+  { forms: "DBS", senses: [["deep brain stimulation", "An implanted brain stimulator, e.g. for Parkinson disease.", "neurology", "Parkinson"]] },
+  { forms: "MDD", senses: [["major depressive disorder", "Persistent low mood and loss of interest.", "psychiatry", "depression SSRI"]] },
+  { forms: "GAD", senses: [["generalized anxiety disorder", "Excessive, hard-to-control worry.", "psychiatry", "anxiety"]] },
+  { forms: "PTSD", senses: [["post-traumatic stress disorder", "Lasting distress after a traumatic event.", "psychiatry", "trauma nightmares"]] },
+  { forms: "OCD", senses: [["obsessive-compulsive disorder", "Intrusive thoughts and repetitive rituals.", "psychiatry", "anxiety"]] },
+  {
+    forms: "BPD",
+    senses: [
+      ["borderline personality disorder", "A pattern of unstable moods, relationships and self-image.", "psychiatry", "DBT self-harm"],
+      ["bronchopulmonary dysplasia", "Chronic lung disease in babies born early.", "neonatology", "preterm oxygen"],
+    ],
+  },
+  {
+    forms: "SI",
+    senses: [
+      ["suicidal ideation", "Thoughts of ending one's life.", "psychiatry", "plan intent depression safety"],
+      ["sacroiliac (joint)", "The joint between the spine and the pelvis.", "orthopedics", "joint back pain"],
+    ],
+  },
+  { forms: "HI", senses: [["homicidal ideation", "Thoughts of harming or killing someone.", "psychiatry", "SI safety"]] },
+  { forms: "AVH", senses: [["auditory or visual hallucinations", "Hearing or seeing things that are not there.", "psychiatry", "psychosis"]] },
+  { forms: "SUD", senses: [["substance use disorder", "Harmful use of alcohol or drugs with loss of control.", "psychiatry", "opioids alcohol"]] },
+  { forms: "OUD", senses: [["opioid use disorder", "Harmful opioid use with loss of control.", "psychiatry", "buprenorphine methadone"]] },
+  { forms: "MOUD MAT", senses: [["medications for opioid use disorder", "Buprenorphine, methadone or naltrexone treatment for opioid addiction.", "psychiatry", "buprenorphine methadone"]] },
+  { forms: "COWS", senses: [["Clinical Opiate Withdrawal Scale", "A score of opioid withdrawal severity.", "psychiatry", "withdrawal"]] },
+  { forms: "ECT", senses: [["electroconvulsive therapy", "Brief electrical brain stimulation under anesthesia for severe depression.", "psychiatry", "depression"]] },
+  { forms: "CBT", senses: [["cognitive behavioural therapy", "A talking therapy that changes unhelpful thoughts and habits.", "psychiatry", "therapy anxiety"]] },
+  { forms: "DBT", senses: [["dialectical behaviour therapy", "A therapy teaching emotion regulation skills.", "psychiatry", "borderline"]] },
+  { forms: "PHQ-9", senses: [["Patient Health Questionnaire-9", "A nine-question depression screening score.", "psychiatry", "depression score"]] },
+  { forms: "GAD-7", senses: [["Generalized Anxiety Disorder-7", "A seven-question anxiety screening score.", "psychiatry", "anxiety score"]] },
+  { forms: "MMSE", senses: [["Mini-Mental State Examination", "A 30-point test of memory and thinking.", "neurology", "dementia score"]] },
+  { forms: "MoCA", senses: [["Montreal Cognitive Assessment", "A 30-point screen for cognitive impairment.", "neurology", "dementia score"]] },
+  { forms: "ADHD", senses: [["attention-deficit/hyperactivity disorder", "Inattention, hyperactivity and impulsivity from childhood.", "psychiatry", "stimulant methylphenidate"]] },
+  {
+    forms: "EPS",
+    senses: [
+      ["extrapyramidal symptoms", "Movement side effects of antipsychotics, such as stiffness and restlessness.", "psychiatry", "antipsychotic haloperidol"],
+      ["electrophysiology study", "A catheter test of the heart's electrical system.", "cardiology", "ablation arrhythmia"],
+    ],
+  },
+  { forms: "NMS", senses: [["neuroleptic malignant syndrome", "A dangerous reaction to antipsychotics with fever and rigidity.", "psychiatry", "rigidity CK fever"]] },
+  { forms: "TD", senses: [["tardive dyskinesia", "Involuntary movements after long antipsychotic use.", "psychiatry", "antipsychotic movements"]] },
+  { forms: "LAI", senses: [["long-acting injectable (antipsychotic)", "An antipsychotic injection that lasts weeks.", "psychiatry", "schizophrenia"]] },
+  {
+    forms: "SA",
+    senses: [
+      ["sinoatrial", "Relating to the heart's natural pacemaker.", "cardiology", "node"],
+      ["suicide attempt", "An act intended to end one's life.", "psychiatry", "overdose"],
+    ],
+  },
+  {
+    forms: "HIT",
+    commonWord: true,
+    senses: [["heparin-induced thrombocytopenia", "An immune reaction to heparin that lowers platelets and causes clots.", "hematology", "heparin platelets argatroban"]],
+  },
+];
