@@ -38,6 +38,17 @@ export interface TokenStreamOptions {
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** One close promise per socket: keep-alive sockets carry many requests, and each would add a listener. */
+const closedSockets = new WeakMap<Socket, Promise<number>>();
+function socketClosed(socket: Socket): Promise<number> {
+  let closed = closedSockets.get(socket);
+  if (!closed) {
+    closed = socket.destroyed ? Promise.resolve(performance.now()) : new Promise<number>((resolve) => socket.once("close", () => resolve(performance.now())));
+    closedSockets.set(socket, closed);
+  }
+  return closed;
+}
+
 /** The chunk objects a server of each kind sends for a list of tokens. */
 export function chunksFor(tokens: string[], options: TokenStreamOptions = {}): unknown[] {
   const shape = options.shape ?? "vllm";
@@ -158,10 +169,7 @@ export async function startScriptedBackend(options: ScriptedBackendOptions = {})
     incoming.on("data", (part: Buffer) => bodyParts.push(part));
     incoming.on("end", () => {
       const socket = incoming.socket;
-      const closed = new Promise<number>((resolve) => {
-        if (socket.destroyed) resolve(performance.now());
-        else socket.once("close", () => resolve(performance.now()));
-      });
+      const closed = socketClosed(socket);
       let json: unknown;
       try {
         json = bodyParts.length ? JSON.parse(Buffer.concat(bodyParts).toString("utf8")) : undefined;

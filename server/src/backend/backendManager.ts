@@ -105,9 +105,13 @@ export class BackendManager {
     return this.probing;
   }
 
-  /** A request failed in a way that may mean the backend changed state: check again soon, once. */
-  reportFailure(): void {
-    if (!this.probing) void this.probe();
+  /**
+   * A request succeeded or failed for a reason that says something about the backend. When that disagrees with
+   * the status (a failure while "ready", a success while not), the status is out of date: probe again, once.
+   */
+  noteOutcome(succeeded: boolean): void {
+    if (this.probing) return;
+    if (succeeded !== (this.status.state === "ready")) void this.probe();
   }
 
   dispose(): Promise<void> {

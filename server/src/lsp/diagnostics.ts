@@ -1,0 +1,164 @@
+/**
+ * Offline diagnostics: medication-safety findings (with quick fixes tied to the document version) and, when
+ * enabled, information diagnostics marking possible PHI. Each document keeps an incremental checker, so an edit
+ * re-checks only the lines it touched.
+ */
+import { CodeActionKind, DiagnosticSeverity } from "vscode-languageserver";
+import type { CodeAction, Diagnostic } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import { phiToolkit } from "../features/phiToolkit";
+import { MedicationChecker, medicationRule } from "../medical/medication";
+import type { FindingSeverity } from "../medical/medication";
+import type { ServerState } from "./serverState";
+
+export const MEDICATION_SOURCE = "MedGemma medication safety";
+export const PHI_SOURCE = "MedGemma PHI";
+/** Waits this long after the last keystroke before checking, so typing stays fluid. */
+const DEBOUNCE_MS = 60;
+/** A document with more findings than this is reported only up to it: past that, more marks help nobody. */
+const MAX_DIAGNOSTICS = 2_000;
+
+const SEVERITY: Record<FindingSeverity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** What a medication diagnostic carries for its quick fix. */
+interface MedicationFixData {
+  version: number;
+  replacements: readonly string[];
+  fixTitles: readonly string[];
+}
+
+function isFixData(value: unknown): value is MedicationFixData {
+  if (typeof value !== "object" || value === null) return false;
+  const data = value as MedicationFixData;
+  return typeof data.version === "number" && Array.isArray(data.replacements) && Array.isArray(data.fixTitles);
+}
+
+const PHI_LABELS: Record<string, string> = {
+  NAME: "a name",
+  DATE: "a date",
+  AGE: "an age over 89",
+  PHONE: "a phone number",
+  FAX: "a fax number",
+  EMAIL: "an e-mail address",
+  SSN: "a social security number",
+  MRN: "a medical record number",
+  ACCOUNT: "an account number",
+  HEALTH_PLAN: "a health plan number",
+  LICENSE: "a licence or certificate number",
+  URL: "a web address",
+  IP: "an IP address",
+  ZIP: "a ZIP code",
+  ADDRESS: "an address",
+  DEVICE: "a device identifier",
+  VEHICLE: "a vehicle identifier",
+  NPI: "a provider identifier (NPI)",
+  DEA: "a DEA registration number",
+  LOCATION: "a place smaller than a state",
+  ID: "an identifying number",
+};
+
+export class DiagnosticsPublisher {
+  private readonly checkers = new Map<string, MedicationChecker>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly state: ServerState) {}
+
+  /** Checks a document soon (debounced). */
+  schedule(document: TextDocument): void {
+    clearTimeout(this.timers.get(document.uri));
+    const timer = setTimeout(() => {
+      this.timers.delete(document.uri);
+      void this.publish(document.uri);
+    }, DEBOUNCE_MS);
+    this.timers.set(document.uri, timer);
+  }
+
+  /** Checks every open document again (after a settings change). */
+  refreshAll(): void {
+    for (const document of this.state.documents.all()) this.schedule(document);
+  }
+
+  forget(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.checkers.delete(uri);
+    void this.state.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  /** Computes and sends the diagnostics of one document; returns them (for tests and benchmarks). */
+  async publish(uri: string): Promise<Diagnostic[]> {
+    const document = this.state.documents.get(uri);
+    if (!document) return [];
+    const settings = await this.state.settingsFor(document);
+    // The document may have changed while settings were read: a newer check is then already scheduled.
+    if (this.state.documents.get(uri)?.version !== document.version) return [];
+    const text = document.getText();
+    const diagnostics: Diagnostic[] = [];
+
+    const safety = settings.medicationSafety;
+    if (safety.enabled && safety.languages.includes(document.languageId)) {
+      let checker = this.checkers.get(uri);
+      if (checker?.languageId !== document.languageId) {
+        checker = new MedicationChecker(document.languageId);
+        this.checkers.set(uri, checker);
+      }
+      for (const finding of checker.check(text, safety.rules)) {
+        if (diagnostics.length >= MAX_DIAGNOSTICS) break;
+        const rule = medicationRule(finding.ruleId);
+        const data: MedicationFixData = { version: document.version, replacements: finding.replacements, fixTitles: finding.fixTitles };
+        diagnostics.push({
+          range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
+          severity: SEVERITY[finding.severity],
+          source: MEDICATION_SOURCE,
+          code: finding.ruleId,
+          ...(rule ? { codeDescription: { href: rule.sourceUrl } } : {}),
+          message: finding.message,
+          data,
+        });
+      }
+    } else {
+      this.checkers.delete(uri);
+    }
+
+    if (settings.phi.showDiagnostics) {
+      for (const finding of phiToolkit.detect(text)) {
+        if (diagnostics.length >= MAX_DIAGNOSTICS) break;
+        diagnostics.push({
+          range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
+          severity: DiagnosticSeverity.Information,
+          source: PHI_SOURCE,
+          code: finding.type,
+          message: `Possibly ${PHI_LABELS[finding.type] ?? "an identifier"}: treated as patient information by the PHI policy (${settings.phi.policy}).`,
+        });
+      }
+    }
+
+    await this.state.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    return diagnostics;
+  }
+}
+
+/** Quick fixes for medication-safety diagnostics; a fix computed for an older version of the document is not offered. */
+export function medicationQuickFixes(document: TextDocument, diagnostics: Diagnostic[], only: readonly string[] | undefined): CodeAction[] {
+  if (only && !only.some((kind) => CodeActionKind.QuickFix === kind || CodeActionKind.QuickFix.startsWith(`${kind}.`))) return [];
+  const actions: CodeAction[] = [];
+  for (const diagnostic of diagnostics) {
+    const data: unknown = diagnostic.data;
+    if (diagnostic.source !== MEDICATION_SOURCE || !isFixData(data) || data.version !== document.version) continue;
+    data.replacements.forEach((replacement, index) => {
+      actions.push({
+        title: data.fixTitles[index] ?? `Replace with "${replacement}"`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: index === 0,
+        edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: [{ range: diagnostic.range, newText: replacement }] }] },
+      });
+    });
+  }
+  return actions;
+}
