@@ -16,7 +16,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ["*.mjs", "scripts/*.mjs", ".ci/*.mjs"],
+          allowDefaultProject: ["*.mjs", "scripts/*.mjs", ".ci/*.mjs", "test/integration/*.mjs", "test/support/*.mjs"],
         },
         tsconfigRootDir: import.meta.dirname,
       },
@@ -73,7 +73,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["scripts/**/*.mjs", "test/**/*.ts", "bench/**/*.ts", "*.mjs", ".ci/**/*.mjs"],
+    files: ["scripts/**/*.mjs", "test/**/*.ts", "test/**/*.mjs", "bench/**/*.ts", "*.mjs", ".ci/**/*.mjs"],
     rules: {
       "no-console": "off",
       // node:test's describe/it return promises the runner itself awaits.
