@@ -57,7 +57,6 @@ run(process.execPath, ["esbuild.mjs", "--production"]);
 const ignore = [
   "**/*.map",
   "**/*.ts",
-  "!**/*.d.ts",
   ".*/**",
   ".ci/**",
   ".cache/**",
@@ -88,6 +87,8 @@ const ignore = [
   "node_modules/uc.micro/**",
   "node_modules/punycode.js/**",
   "node_modules/entities/**",
+  // An optional peer of node-llama-cpp (for its TypeScript users); nothing loads it at run time.
+  "node_modules/typescript/**",
   // The engine's C++ sources are only for building from source, which the extension never does.
   "node_modules/node-llama-cpp/llama/llama.cpp/**",
   "node_modules/node-llama-cpp/llama/*.cpp",

@@ -30,7 +30,7 @@ function option(name, fallback) {
 
 const extensionPath = option("--extension", repoRoot);
 const testsDir = option("--tests", join(here, "suite"));
-const workspaceSource = option("--workspace", join(repoRoot, "test", "fixtures", "workspace"));
+const workspaceSource = option("--workspace", join(repoRoot, "samples"));
 const forceHarness = process.argv.includes("--harness");
 const buildOnly = process.argv.includes("--build-only");
 
