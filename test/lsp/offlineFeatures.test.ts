@@ -1,0 +1,108 @@
+/**
+ * What the server does with no model at all: medication-safety diagnostics with version-tied quick fixes, PHI
+ * diagnostics, the outline and folding of notes, and abbreviation senses in hovers.
+ */
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import type { DocumentSymbol, FoldingRange, MarkupContent, TextDocumentEdit } from "vscode-languageserver-protocol/node";
+import { LspSession } from "../support/lspSession";
+
+const NOTE = [
+  "CHIEF COMPLAINT: palpitations",
+  "",
+  "HPI: 71-year-old woman with palpitations since Monday. PE on CTPA last year.",
+  "",
+  "MEDICATIONS:",
+  "- Metoprolol 25 mg PO BID",
+  "- Digoxin .125 mg PO qd",
+  "- Warfarin 5.0 mg daily",
+  "",
+  "ASSESSMENT AND PLAN:",
+  "Atrial fibrillation; continue rate control. K 4.0, Hgb 12.0 g/dL.",
+].join("\n");
+
+describe("offline features over LSP (no backend needed)", () => {
+  let session: LspSession;
+  const uri = "file:///work/visit.note";
+
+  before(async () => {
+    session = await LspSession.start({ settings: { embedded: { modelPath: "" } } });
+    await session.open(uri, "clinical-note", NOTE);
+  });
+  after(async () => {
+    await session.stop();
+  });
+
+  it("publishes medication-safety diagnostics with rule, source link and severity, and none on lab values", async () => {
+    await session.until(() => (session.diagnostics.get(uri)?.length ?? 0) > 0, 5000, "diagnostics");
+    const diagnostics = session.diagnostics.get(uri) ?? [];
+    const codes = diagnostics.map((d) => d.code);
+    assert.ok(codes.includes("tjc-qd"), codes.join());
+    assert.ok(codes.includes("tjc-leading-zero"), codes.join());
+    assert.ok(codes.includes("tjc-trailing-zero"), codes.join());
+    assert.ok(diagnostics.every((d) => d.source === "MedGemma medication safety" && d.codeDescription?.href.startsWith("https://")));
+    // "K 4.0" and "Hgb 12.0 g/dL" are measurements, not doses.
+    assert.ok(!diagnostics.some((d) => d.range.start.line === 10), JSON.stringify(diagnostics.filter((d) => d.range.start.line === 10)));
+  });
+
+  it("offers quick fixes that make the exact replacement, tied to the document version", async () => {
+    const document = session.documents.get(uri);
+    assert.ok(document);
+    const qd = (session.diagnostics.get(uri) ?? []).find((d) => d.code === "tjc-qd");
+    assert.ok(qd);
+    const actions = await session.codeActions(uri, qd.range, [qd]);
+    const fix = actions.find((a) => a.kind === "quickfix" && a.isPreferred);
+    assert.ok(fix);
+    assert.match(fix.title, /Replace "qd" with "daily"/);
+    const change = fix.edit?.documentChanges?.[0] as TextDocumentEdit;
+    assert.equal(change.textDocument.version, document.version);
+    assert.deepEqual(change.edits, [{ range: qd.range, newText: "daily" }]);
+
+    // After an edit the old diagnostic's fix is stale and is not offered.
+    await session.replace(uri, `${NOTE}\n`);
+    const stale = await session.codeActions(uri, qd.range, [qd]);
+    assert.equal(stale.filter((a) => a.kind === "quickfix").length, 0);
+  });
+
+  it("turns a rule off or changes its severity through settings", async () => {
+    await session.changeSettings({ embedded: { modelPath: "" }, medicationSafety: { rules: { "tjc-qd": "off", "tjc-trailing-zero": "error" } } });
+    await session.until(() => !(session.diagnostics.get(uri) ?? []).some((d) => d.code === "tjc-qd"), 5000, "the rule switched off");
+    const trailing = (session.diagnostics.get(uri) ?? []).find((d) => d.code === "tjc-trailing-zero");
+    assert.equal(trailing?.severity, 1);
+    await session.changeSettings({ embedded: { modelPath: "" }, medicationSafety: { languages: ["markdown"] } });
+    await session.until(() => (session.diagnostics.get(uri) ?? []).length === 0, 5000, "no checks in clinical-note");
+    await session.changeSettings({ embedded: { modelPath: "" } });
+    await session.until(() => (session.diagnostics.get(uri) ?? []).length > 0, 5000, "checks back");
+  });
+
+  it("marks possible PHI as information diagnostics when asked, without quoting it", async () => {
+    const phiUri = "file:///work/phi.md";
+    await session.changeSettings({ embedded: { modelPath: "" }, phi: { showDiagnostics: true } });
+    await session.open(phiUri, "markdown", "Patient: Margaret Okonkwo, MRN 00417733, seen on 03/14/2026. BP 128/76, K 4.1.");
+    await session.until(() => (session.diagnostics.get(phiUri) ?? []).some((d) => d.source === "MedGemma PHI"), 5000, "PHI diagnostics");
+    const phi = (session.diagnostics.get(phiUri) ?? []).filter((d) => d.source === "MedGemma PHI");
+    const kinds = phi.map((d) => d.code).sort();
+    assert.deepEqual(kinds, ["DATE", "MRN", "NAME"]);
+    assert.ok(phi.every((d) => d.severity === 3 && !d.message.includes("Okonkwo") && !d.message.includes("00417733")));
+    await session.changeSettings({ embedded: { modelPath: "" } });
+  });
+
+  it("outlines the note's sections and folds them", async () => {
+    const symbols = (await session.connection.sendRequest("textDocument/documentSymbol", { textDocument: { uri } })) as DocumentSymbol[];
+    const names = symbols.map((s) => s.name);
+    assert.ok(names.some((n) => /chief complaint/i.test(n)), names.join());
+    assert.ok(names.some((n) => /^HPI/i.test(n)), names.join());
+    assert.ok(names.some((n) => /medications/i.test(n)), names.join());
+    assert.ok(names.some((n) => /assessment and plan/i.test(n)), names.join());
+    const folds = (await session.connection.sendRequest("textDocument/foldingRange", { textDocument: { uri } })) as FoldingRange[];
+    assert.ok(folds.some((f) => f.startLine === 4 && f.endLine >= 7), JSON.stringify(folds));
+  });
+
+  it("shows abbreviation senses at once with no backend, ranked by the sentence", async () => {
+    const hover = await session.hover(uri, 2, NOTE.split("\n")[2]?.indexOf("PE on") ?? 0);
+    const markdown = (hover?.contents as MarkupContent | undefined)?.value ?? "";
+    assert.match(markdown, /\*\*PE\*\*: abbreviation/);
+    assert.match(markdown, /pulmonary embolism/i);
+    assert.match(markdown, /ranked by the words around it \(no model used\)/);
+  });
+});
