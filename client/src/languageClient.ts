@@ -19,7 +19,7 @@ const RESTART_WINDOW_MS = 3 * 60_000;
 export interface ClientEnvironment {
   context: vscode.ExtensionContext;
   logger: vscode.LogOutputChannel;
-  /** The API key to hand to the server when it starts (read from SecretStorage). */
+  /** The API key to hand to the server (read from SecretStorage). */
   apiKey: () => string | undefined;
   /** Shows a summary the server could not insert. */
   onSummaryNotInserted: (result: InsertSummaryResult) => void;
@@ -67,6 +67,11 @@ function selectionAt(document: vscode.TextDocument, position: vscode.Position): 
   return editor?.selections.find((selection) => !selection.isEmpty && selection.contains(position));
 }
 
+/** A configuration value as plain JSON (VS Code hands out frozen proxies). */
+function plainObject(value: unknown): unknown {
+  return value === undefined ? null : (JSON.parse(JSON.stringify(value)) as unknown);
+}
+
 function isInsertSummaryResult(value: unknown): value is InsertSummaryResult {
   return typeof value === "object" && value !== null && typeof (value as InsertSummaryResult).inserted === "boolean";
 }
@@ -74,18 +79,13 @@ function isInsertSummaryResult(value: unknown): value is InsertSummaryResult {
 export function createLanguageClient(environment: ClientEnvironment): LanguageClient {
   const { context, logger } = environment;
   const serverModule = vscode.Uri.joinPath(context.extensionUri, "dist", "server.js").fsPath;
-  // Read at every (re)start, so a new API key reaches the server without ever travelling in an LSP message.
-  const serverEnv = {
-    get env(): NodeJS.ProcessEnv {
-      const key = environment.apiKey();
-      const env: NodeJS.ProcessEnv = { ...process.env };
-      if (key) env.MEDGEMMA_API_KEY = key;
-      return env;
-    },
-  };
+  // The key travels in the server's environment, never in an LSP message; a new key means a new client and server.
+  const key = environment.apiKey();
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (key) env.MEDGEMMA_API_KEY = key;
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: serverEnv },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { ...serverEnv, execArgv: ["--nolazy", "--inspect=6019"] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { env: { ...env }, execArgv: ["--nolazy", "--inspect=6019"] } },
   };
 
   // The middleware needs the client it belongs to, which exists only once the options are built.
@@ -116,6 +116,23 @@ export function createLanguageClient(environment: ClientEnvironment): LanguageCl
       }
     },
   };
+
+  const configurationMiddleware: Middleware["workspace"] = {
+    // A request scoped to a document is answered for that document, so language-specific settings
+    // (e.g. "[latex]": { "medgemma.medicationSafety.enabled": false }) apply; the default handler ignores them.
+    configuration: (params, token, next) => {
+      const answers = params.items.map((item) => {
+        const document = item.scopeUri ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === item.scopeUri) : undefined;
+        if (!document || !item.section) return undefined;
+        return plainObject(vscode.workspace.getConfiguration(undefined, document).get(item.section));
+      });
+      if (answers.every((answer) => answer !== undefined)) return answers;
+      return Promise.resolve(next(params, token)).then((defaults) =>
+        Array.isArray(defaults) ? defaults.map((value: unknown, index) => answers[index] ?? value) : defaults,
+      );
+    },
+  };
+  middleware.workspace = configurationMiddleware;
 
   const initializationOptions: InitializationOptions = {
     clientCommands: [ClientCommands.explainSelection, ClientCommands.askAboutSelection],

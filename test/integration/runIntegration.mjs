@@ -108,7 +108,8 @@ async function main() {
     complain(error instanceof Error ? error.message : error);
     return 1;
   } finally {
-    rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
+    if (!process.env.MEDGEMMA_INTEGRATION_KEEP) rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
+    else say(`Kept ${scratch} (MEDGEMMA_INTEGRATION_KEEP).`);
     say(`Integration finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
 }
