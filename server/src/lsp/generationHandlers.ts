@@ -26,6 +26,7 @@ import type { GenerationOutcome } from "../features/generation";
 import { GenerationError } from "../features/generation";
 import { formatSummaryBlock, insertionAfter, relocatePassage } from "../features/summaryBlock";
 import { summarize } from "../features/summarize";
+import { describeFindings } from "../medical/phi";
 import { summaryLabel } from "../prompts/prompts";
 import { invalidParams, toResponseError } from "./responseErrors";
 import type { ServerState } from "./serverState";
@@ -61,8 +62,7 @@ function readHistory(value: unknown): ChatTurn[] {
 
 /** Describes redactions for a progress message, without any values. */
 export function describeRedactions(summary: RedactionSummary): string {
-  const parts = Object.entries(summary.byType).map(([type, count]) => `${count} ${type.toLowerCase().replaceAll("_", " ")}`);
-  return `${summary.total} possible identifier${summary.total === 1 ? "" : "s"} replaced by placeholders before sending (${parts.join(", ")})`;
+  return `${describeFindings(summary)} replaced by placeholders before sending`;
 }
 
 function toResult(outcome: GenerationOutcome): GenerationResult {
