@@ -42,10 +42,9 @@ export class BackendStatusBar implements vscode.Disposable {
     this.current = status;
     const backend = status.backend === "embedded" ? "embedded" : "remote";
     this.item.text = `${ICONS[status.state]} MedGemma (${backend})`;
-    const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendText(describeStatus(status));
-    if (status.message) tooltip.appendMarkdown("\n\n").appendText(status.message);
-    this.item.tooltip = tooltip;
+    // Plain text: as Markdown, appendText's non-breaking spaces glue a URL to the words after it into one bogus
+    // link, and escapes inside that link show as backslashes.
+    this.item.tooltip = status.message ? `${describeStatus(status)}\n\n${status.message}` : describeStatus(status);
     this.item.backgroundColor =
       status.state === "ready" || status.state === "loading" ? undefined : new vscode.ThemeColor("statusBarItem.warningBackground");
   }

@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { format } from "node:util";
@@ -471,4 +471,52 @@ export async function startSession(options: SessionOptions = {}): Promise<VSCode
       return stopped;
     },
   };
+}
+
+/** A process as /proc shows it. */
+export interface ProcessInfo {
+  pid: number;
+  ppid: number;
+  /** The arguments joined by spaces. */
+  commandLine: string;
+}
+
+/** Reads one process from /proc; undefined when it has gone meanwhile. */
+function readProcess(pid: number): ProcessInfo | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name in parentheses may itself hold spaces and parentheses; the fields after it do not.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const commandLine = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean).join(" ");
+    return { pid, ppid: Number(fields[1]), commandLine };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Every living process below `rootPid` (children, grandchildren, …), read from Linux's /proc: e.g. the extension
+ * host under code-server and the language servers under it. Tests use it to find and kill one of them.
+ */
+export function descendantProcesses(rootPid: number): ProcessInfo[] {
+  const all: ProcessInfo[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const info = readProcess(Number(entry));
+    if (info) all.push(info);
+  }
+  const found: ProcessInfo[] = [];
+  const parents = new Set([rootPid]);
+  // /proc lists a child before its parent when pids wrapped around; repeat until nothing new is added.
+  for (let added = true; added; ) {
+    added = false;
+    for (const info of all) {
+      if (parents.has(info.ppid) && !parents.has(info.pid)) {
+        parents.add(info.pid);
+        found.push(info);
+        added = true;
+      }
+    }
+  }
+  return found;
 }

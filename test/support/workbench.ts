@@ -66,7 +66,8 @@ export async function openFile(page: Page, relativePath: string, options: WaitOp
   const timeout = options.timeout ?? STEP_TIMEOUT_MS;
   const name = relativePath.split("/").pop() ?? relativePath;
   const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"][aria-level="1"]`);
-  if (!relativePath.includes("/") && (await row.count()) > 0) {
+  // The explorer may be hidden behind another side-bar view (e.g. a webview view); then Quick Open is the way.
+  if (!relativePath.includes("/") && (await row.isVisible())) {
     await row.dblclick();
   } else {
     await page.keyboard.press("Control+P");
@@ -365,6 +366,18 @@ export async function quickFix(page: Page, label: TextMatcher, options: WaitOpti
   await pickAction(page, label, timeout);
 }
 
+/**
+ * Clicks the light bulb the active editor shows at the cursor or selection (it appears once code actions are
+ * available there) and picks the action with this label.
+ */
+export async function lightBulbAction(page: Page, label: TextMatcher, options: WaitOptions = {}): Promise<void> {
+  const timeout = options.timeout ?? STEP_TIMEOUT_MS;
+  const bulb = activeEditor(page).locator(".lightBulbWidget").filter({ visible: true }).first();
+  await bulb.waitFor({ state: "visible", timeout });
+  await bulb.click({ timeout });
+  await pickAction(page, label, timeout);
+}
+
 /** The labels an open Quick Fix or Refactor list offers (after `Control+.` or a lightbulb click). */
 export async function quickFixLabels(page: Page, options: WaitOptions = {}): Promise<string[]> {
   const rows = page.locator(".action-widget .monaco-list-row.action");
@@ -487,4 +500,66 @@ export async function openWebviewView(page: Page, activityLabel: string, options
   const inner = outer.contentFrame().locator("iframe#active-frame");
   await inner.waitFor({ state: "attached", timeout });
   return inner.contentFrame();
+}
+
+/** A status-bar entry by its id (`<extension id>.<item id>` for an extension's item, e.g. `publisher.ext.status`). */
+export function statusBarEntry(page: Page, entryId: string): Locator {
+  return page.locator(`.part.statusbar .statusbar-item[id="${entryId}"]`);
+}
+
+/**
+ * The tooltip of a status-bar entry as the writer sees it: the mouse rests on the entry until its hover shows, the
+ * hover's text is read, and the mouse leaves again. Returns the text and the targets of any links (`a` elements) in it.
+ */
+export async function statusBarTooltip(page: Page, entryId: string, options: WaitOptions = {}): Promise<{ text: string; links: string[] }> {
+  const timeout = options.timeout ?? STEP_TIMEOUT_MS;
+  const hover = page.locator(".workbench-hover").filter({ visible: true }).first();
+  await page.mouse.move(1, 1);
+  await hover.waitFor({ state: "hidden", timeout });
+  await statusBarEntry(page, entryId).hover({ timeout });
+  await hover.waitFor({ state: "visible", timeout });
+  const text = (await hover.innerText()).trim();
+  // Page-side source as a string: this project's TypeScript has no DOM types.
+  const links: unknown = await hover.evaluate(`[...document.querySelectorAll(".workbench-hover a")]
+    .map((link) => link.getAttribute("data-href") || link.getAttribute("href") || "")`);
+  await page.mouse.move(1, 1);
+  await hover.waitFor({ state: "hidden", timeout });
+  return { text, links: Array.isArray(links) ? links.map(String) : [] };
+}
+
+/** The open modal dialog (e.g. a modal `showWarningMessage`). */
+function dialogBox(page: Page): Locator {
+  return page.locator(".monaco-dialog-box").filter({ visible: true }).first();
+}
+
+/** Waits for a modal dialog whose message matches and returns its message and detail text. */
+export async function waitForDialog(page: Page, matcher: TextMatcher, options: WaitOptions = {}): Promise<{ message: string; detail: string }> {
+  const box = dialogBox(page);
+  const read = async () => ({
+    message: ((await box.locator(".dialog-message-text").first().textContent().catch(() => "")) ?? "").trim(),
+    detail: ((await box.locator(".dialog-message-detail").first().textContent().catch(() => "")) ?? "").trim(),
+  });
+  return waitForValue(read, (value) => matches(value.message, matcher), `a dialog saying ${String(matcher)}`, options.timeout);
+}
+
+/** Clicks a button of the open modal dialog by its label and waits for the dialog to close. */
+export async function clickDialogButton(page: Page, label: string, options: WaitOptions = {}): Promise<void> {
+  const timeout = options.timeout ?? STEP_TIMEOUT_MS;
+  const box = dialogBox(page);
+  await box.locator(".monaco-button", { hasText: exact(label) }).first().click({ timeout });
+  await page.locator(".monaco-dialog-box").filter({ visible: true }).first().waitFor({ state: "hidden", timeout });
+}
+
+/** Options of {@link waitFor}. */
+export interface WaitForOptions extends WaitOptions {
+  /** Said in the error when the time runs out. */
+  what?: string;
+}
+
+/**
+ * Polls `read` until `accept` holds and returns the last value: waiting on state (a request that arrived, a file
+ * that changed) rather than on time. Fails with the last value seen.
+ */
+export function waitFor<T>(read: () => T | Promise<T>, accept: (value: T) => boolean, options: WaitForOptions = {}): Promise<T> {
+  return waitForValue(async () => read(), accept, options.what ?? "a condition", options.timeout);
 }
