@@ -58,10 +58,15 @@ describe("offline features over LSP (no backend needed)", () => {
     assert.equal(change.textDocument.version, document.version);
     assert.deepEqual(change.edits, [{ range: qd.range, newText: "daily" }]);
 
-    // After an edit the old diagnostic's fix is stale and is not offered.
-    await session.replace(uri, `${NOTE}\n`);
+    // After an edit elsewhere the fix is still offered, tied to the new version.
+    const edited = await session.replace(uri, `${NOTE}\n`);
+    const still = (await session.codeActions(uri, qd.range, [qd])).find((a) => a.kind === "quickfix" && a.isPreferred);
+    assert.equal((still?.edit?.documentChanges?.[0] as TextDocumentEdit | undefined)?.textDocument.version, edited.version);
+    // After the token itself changed, the old fix is stale and is not offered.
+    await session.replace(uri, NOTE.replace("PO qd", "PO QHS"));
     const stale = await session.codeActions(uri, qd.range, [qd]);
     assert.equal(stale.filter((a) => a.kind === "quickfix").length, 0);
+    await session.replace(uri, NOTE);
   });
 
   it("turns a rule off or changes its severity through settings", async () => {
@@ -88,13 +93,13 @@ describe("offline features over LSP (no backend needed)", () => {
   });
 
   it("outlines the note's sections and folds them", async () => {
-    const symbols = (await session.connection.sendRequest("textDocument/documentSymbol", { textDocument: { uri } })) as DocumentSymbol[];
+    const symbols = await session.connection.sendRequest<DocumentSymbol[]>("textDocument/documentSymbol", { textDocument: { uri } });
     const names = symbols.map((s) => s.name);
     assert.ok(names.some((n) => /chief complaint/i.test(n)), names.join());
     assert.ok(names.some((n) => /^HPI/i.test(n)), names.join());
     assert.ok(names.some((n) => /medications/i.test(n)), names.join());
     assert.ok(names.some((n) => /assessment and plan/i.test(n)), names.join());
-    const folds = (await session.connection.sendRequest("textDocument/foldingRange", { textDocument: { uri } })) as FoldingRange[];
+    const folds = await session.connection.sendRequest<FoldingRange[]>("textDocument/foldingRange", { textDocument: { uri } });
     assert.ok(folds.some((f) => f.startLine === 4 && f.endLine >= 7), JSON.stringify(folds));
   });
 

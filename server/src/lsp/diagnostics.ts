@@ -28,6 +28,8 @@ const SEVERITY: Record<FindingSeverity, DiagnosticSeverity> = {
 /** What a medication diagnostic carries for its quick fix. */
 interface MedicationFixData {
   version: number;
+  /** The text the fix replaces: a fix is offered only while exactly this text is still under the range. */
+  matched: string;
   replacements: readonly string[];
   fixTitles: readonly string[];
 }
@@ -35,7 +37,7 @@ interface MedicationFixData {
 function isFixData(value: unknown): value is MedicationFixData {
   if (typeof value !== "object" || value === null) return false;
   const data = value as MedicationFixData;
-  return typeof data.version === "number" && Array.isArray(data.replacements) && Array.isArray(data.fixTitles);
+  return typeof data.version === "number" && typeof data.matched === "string" && Array.isArray(data.replacements) && Array.isArray(data.fixTitles);
 }
 
 const PHI_LABELS: Record<string, string> = {
@@ -110,7 +112,7 @@ export class DiagnosticsPublisher {
       for (const finding of checker.check(text, safety.rules)) {
         if (diagnostics.length >= MAX_DIAGNOSTICS) break;
         const rule = medicationRule(finding.ruleId);
-        const data: MedicationFixData = { version: document.version, replacements: finding.replacements, fixTitles: finding.fixTitles };
+        const data: MedicationFixData = { version: document.version, matched: finding.matched, replacements: finding.replacements, fixTitles: finding.fixTitles };
         diagnostics.push({
           range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
           severity: SEVERITY[finding.severity],
@@ -143,13 +145,18 @@ export class DiagnosticsPublisher {
   }
 }
 
-/** Quick fixes for medication-safety diagnostics; a fix computed for an older version of the document is not offered. */
+/**
+ * Quick fixes for medication-safety diagnostics. Each edit is tied to the current document version. A diagnostic from
+ * an older version (the writer typed since the last check) still gets its fix when the text under its range is
+ * unchanged; otherwise the fix is stale and not offered.
+ */
 export function medicationQuickFixes(document: TextDocument, diagnostics: Diagnostic[], only: readonly string[] | undefined): CodeAction[] {
   if (only && !only.some((kind) => CodeActionKind.QuickFix === kind || CodeActionKind.QuickFix.startsWith(`${kind}.`))) return [];
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     const data: unknown = diagnostic.data;
-    if (diagnostic.source !== MEDICATION_SOURCE || !isFixData(data) || data.version !== document.version) continue;
+    if (diagnostic.source !== MEDICATION_SOURCE || !isFixData(data)) continue;
+    if (data.version !== document.version && document.getText(diagnostic.range) !== data.matched) continue;
     data.replacements.forEach((replacement, index) => {
       actions.push({
         title: data.fixTitles[index] ?? `Replace with "${replacement}"`,
