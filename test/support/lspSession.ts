@@ -27,7 +27,9 @@ import type {
   Diagnostic,
   Hover,
   InitializeResult,
+  LogMessageParams,
   MessageActionItem,
+  NotificationMessage,
   ProtocolConnection,
   PublishDiagnosticsParams,
   ShowMessageParams,
@@ -47,6 +49,8 @@ export interface SessionOptions {
   noConfigurationCapability?: boolean;
   initializationOptions?: InitializationOptions;
   env?: NodeJS.ProcessEnv;
+  /** Working directory of the server process; default: this process's. */
+  cwd?: string;
   /** Answer to window/showMessageRequest; default: the first action. */
   answerMessage?: (params: ShowMessageRequestParams) => MessageActionItem | null;
 }
@@ -58,13 +62,29 @@ export interface ProgressRecord {
 
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Waits for `promise` at most `ms`; the timer is cleared either way, so it never keeps the test process alive. */
+async function atMost(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([promise, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export class LspSession {
   readonly connection: ProtocolConnection;
   readonly statuses: BackendStatus[] = [];
   readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** The last publishDiagnostics of each document, with the version it was computed for. */
+  readonly publishedDiagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly messages: ShowMessageParams[] = [];
   readonly messageRequests: ShowMessageRequestParams[] = [];
   readonly progress: ProgressRecord[] = [];
+  /** Every window/logMessage the server sent. */
+  readonly logMessages: LogMessageParams[] = [];
+  /** Notifications no handler here knows (e.g. telemetry/event), as received. */
+  readonly otherNotifications: NotificationMessage[] = [];
   /** Every line the server wrote to stderr. */
   readonly stderr: string[] = [];
   readonly documents = new Map<string, TextDocument>();
@@ -101,9 +121,13 @@ export class LspSession {
     });
     c.onRequest(ApplyWorkspaceEditRequest.type, (params) => ({ applied: this.applyEdit(params.edit.documentChanges as TextDocumentEdit[] | undefined) }));
     c.onNotification(Methods.backendStatus, (status: BackendStatus) => this.statuses.push(status));
-    c.onNotification("textDocument/publishDiagnostics", (params: PublishDiagnosticsParams) => this.diagnostics.set(params.uri, params.diagnostics));
+    c.onNotification("textDocument/publishDiagnostics", (params: PublishDiagnosticsParams) => {
+      this.diagnostics.set(params.uri, params.diagnostics);
+      this.publishedDiagnostics.set(params.uri, params);
+    });
     c.onNotification("window/showMessage", (params: ShowMessageParams) => this.messages.push(params));
-    c.onNotification("window/logMessage", () => undefined);
+    c.onNotification("window/logMessage", (params: LogMessageParams) => this.logMessages.push(params));
+    c.onUnhandledNotification((message) => this.otherNotifications.push(message));
     c.onNotification("$/progress", (params: ProgressRecord) => this.progress.push(params));
     c.listen();
   }
@@ -113,6 +137,7 @@ export class LspSession {
     const child = spawn(process.execPath, [SERVER_PATH, "--stdio"], {
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...options.env },
       stdio: ["pipe", "pipe", "pipe"],
+      ...(options.cwd ? { cwd: options.cwd } : {}),
     });
     const session = new LspSession(child, options);
     await session.initialize();
@@ -154,6 +179,16 @@ export class LspSession {
     const next = TextDocument.create(uri, old.languageId, old.version + 1, text);
     this.documents.set(uri, next);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: next.version }, contentChanges: [{ text }] });
+    return next;
+  }
+
+  /** Applies one incremental change (a range replaced by text), as an editor sends a keystroke or a paste. */
+  async edit(uri: string, range: Range, newText: string): Promise<TextDocument> {
+    const old = this.documents.get(uri);
+    if (!old) throw new Error(`not open: ${uri}`);
+    const next = TextDocument.create(uri, old.languageId, old.version + 1, TextDocument.applyEdits(old, [{ range, newText }]));
+    this.documents.set(uri, next);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: next.version }, contentChanges: [{ range, text: newText }] });
     return next;
   }
 
@@ -214,12 +249,12 @@ export class LspSession {
   async stop(): Promise<void> {
     if (!this.exited) {
       try {
-        await Promise.race([this.connection.sendRequest("shutdown"), wait(3000)]);
+        await atMost(this.connection.sendRequest("shutdown"), 3000);
         await this.connection.sendNotification("exit");
       } catch {
         // Already gone.
       }
-      await Promise.race([this.exit, wait(3000)]);
+      await atMost(this.exit, 3000);
       if (!this.exited) this.process.kill("SIGKILL");
     }
     this.connection.dispose();

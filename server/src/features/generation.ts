@@ -4,7 +4,7 @@
  * `GenerationError` whose message a writer can act on.
  */
 import type { FinishReason, RedactionSummary, Usage } from "../../../common/protocol";
-import type { BackendErrorKind } from "../model/errors";
+import type { BackendError, BackendErrorKind } from "../model/errors";
 import type { ChatMessage, ChatModel, GenerationOptions } from "../model/types";
 import type { RequestPriority, RequestScheduler } from "../util/requestScheduler";
 import { CancelledError } from "../util/singleFlight";
@@ -70,6 +70,28 @@ export interface GenerationCallbacks {
   onDelta?: (text: string) => void;
 }
 
+/** Length of the runs of a server's words that are looked up in the text that was sent. */
+const ECHO_RUN = 24;
+
+/**
+ * The failure's message for the writer. Some servers quote the request in their error (a validation error's
+ * "input"); those words may hold patient text, which must not end up in a notification or a log, so they are left out.
+ */
+function failureMessage(error: BackendError | undefined, sent: ChatMessage[]): string {
+  if (!error) return "The backend failed without saying why; retry.";
+  const words = error.serverMessage;
+  if (!words || words.length < ECHO_RUN) return error.describe();
+  const flat = (text: string): string => text.replace(/\\[nrt]/g, " ").replace(/\s+/g, " ");
+  const sentText = flat(sent.filter((message) => message.role !== "system").map((message) => message.content).join(" "));
+  const spoken = flat(words);
+  for (let start = 0; start + ECHO_RUN <= spoken.length; start += ECHO_RUN / 2) {
+    if (sentText.includes(spoken.slice(start, start + ECHO_RUN))) {
+      return error.message.replace(words, "(its message quoted the text that was sent, so it is not shown)");
+    }
+  }
+  return error.describe();
+}
+
 /** Runs one generation. Resolves with `finishReason: "cancelled"` when `signal` aborts; rejects only with `GenerationError`. */
 export async function generate(
   deps: GenerationDeps,
@@ -109,7 +131,7 @@ export async function generate(
           const summary = event.summary;
           if (summary.finishReason === "error") {
             const error = summary.error;
-            throw new GenerationError(error?.describe() ?? "The backend failed without saying why; retry.", error?.kind ?? "server-error", text);
+            throw new GenerationError(failureMessage(error, prepared.messages), error?.kind ?? "server-error", text);
           }
           const outcome: GenerationOutcome = { text, finishReason: summary.finishReason };
           if (summary.usage) outcome.usage = { promptTokens: summary.usage.promptTokens, completionTokens: summary.usage.completionTokens };

@@ -279,6 +279,17 @@ export function networkError(error: unknown, endpoint: string): BackendError {
       message: `The server at ${endpoint} accepted the connection but sent nothing in time: it may be overloaded or stuck. The limit is medgemma.backend.firstByteTimeoutMs.`,
     });
   }
+  // The server was reached (a socket was open) but dropped it before any response: "is it running?" would mislead.
+  const dropped = codes.find((c) => c === "UND_ERR_SOCKET" || c === "ECONNRESET" || c === "EPIPE");
+  if (dropped) {
+    return new BackendError({
+      kind: "unreachable",
+      target: endpoint,
+      serverMessage: dropped,
+      cause: error,
+      message: `The MedGemma server at ${endpoint} closed the connection before answering (${dropped}): it may have crashed or restarted. Retry, and check the server's log if it happens again.`,
+    });
+  }
   const code = codes.find((c) => /^E[A-Z]+$/.test(c));
   return new BackendError({
     kind: "unreachable",
