@@ -3,6 +3,7 @@
  * the API key in SecretStorage, hosts the chat panel and registers the commands. Everything else is in the server.
  */
 import * as vscode from "vscode";
+import { ResponseError } from "vscode-languageclient/node";
 import type { LanguageClient } from "vscode-languageclient/node";
 import type { BackendStatus, InsertSummaryResult } from "../../common/protocol";
 import { Methods } from "../../common/protocol";
@@ -30,6 +31,20 @@ async function showUnplacedSummary(result: InsertSummaryResult): Promise<void> {
   }
 }
 
+/** Shows a failed command's message; a summary that broke off can still be opened, so nothing is lost. */
+async function showFailure(error: unknown): Promise<void> {
+  const partial = error instanceof ResponseError ? (error.data as { partialText?: unknown } | undefined)?.partialText : undefined;
+  if (typeof partial !== "string" || partial === "") {
+    await vscode.window.showErrorMessage(failureMessage(error));
+    return;
+  }
+  const choice = await vscode.window.showErrorMessage(`${failureMessage(error)} Nothing was inserted.`, "Open Partial Summary");
+  if (choice) {
+    const document = await vscode.workspace.openTextDocument({ content: partial, language: "markdown" });
+    await vscode.window.showTextDocument(document, { preview: false });
+  }
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<MedGemmaApi> {
   const logger = vscode.window.createOutputChannel("MedGemma", { log: true });
   const apiKeys = new ApiKeyStore(context.secrets);
@@ -50,7 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<MedGem
       logger,
       apiKey: () => apiKeys.value,
       onSummaryNotInserted: (result) => void showUnplacedSummary(result),
-      onRequestFailed: (error) => void vscode.window.showErrorMessage(failureMessage(error)),
+      onRequestFailed: (error) => void showFailure(error),
     });
     created.onNotification(Methods.backendStatus, onStatus);
     created.start().catch((error: unknown) => {

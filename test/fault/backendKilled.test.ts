@@ -96,8 +96,10 @@ describe("fault: the backend is killed mid-stream", { timeout: 60_000 }, () => {
         await session.until(() => session.progress.slice(progressBefore).some((p) => /Writing/.test(JSON.stringify(p.value))), 5000, "the progress report");
       }),
     );
-    await env.expectFailure(session.executeCommand(ServerCommands.insertSummary, [args]), BROKE_OFF);
+    const failure = await env.expectFailure(session.executeCommand(ServerCommands.insertSummary, [args]), BROKE_OFF);
     assert.ok(streamed);
+    // What the model wrote before the break comes back with the error, so the client can still offer it.
+    assert.equal((failure.data as { partialText?: string } | undefined)?.partialText, "CAP on ceftriaxone; ");
     const kinds = session.progress.slice(progressBefore).map((p) => (p.value as { kind?: string }).kind);
     assert.equal(kinds[0], "begin");
     assert.equal(kinds.at(-1), "end", "the progress notification is closed");

@@ -96,9 +96,9 @@ export function registerGenerationHandlers(state: ServerState): void {
     },
   });
 
-  const afterFailure = (error: unknown): never => {
+  const afterFailure = (error: unknown, keepPartialText = false): never => {
     if (error instanceof GenerationError && BACKEND_STATE_ERRORS.has(error.kind)) state.backend.noteOutcome(false);
-    throw toResponseError(error);
+    throw toResponseError(error, { keepPartialText });
   };
   const afterSuccess = <T>(result: T): T => {
     state.backend.noteOutcome(true);
@@ -161,7 +161,8 @@ export function registerGenerationHandlers(state: ServerState): void {
     try {
       return afterSuccess(await insertSummary(state, args, token));
     } catch (error) {
-      return afterFailure(error);
+      // Nothing was inserted; what the model wrote before the failure goes back to the client, not into the document.
+      return afterFailure(error, true);
     }
   });
 
