@@ -8,7 +8,7 @@ import type { CodeAction, Diagnostic } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { phiToolkit } from "../features/phiToolkit";
 import { MedicationChecker, medicationRule } from "../medical/medication";
-import type { FindingSeverity } from "../medical/medication";
+import type { FindingSeverity, MedicationFinding } from "../medical/medication";
 import type { ServerState } from "./serverState";
 
 export const MEDICATION_SOURCE = "MedGemma medication safety";
@@ -25,19 +25,15 @@ const SEVERITY: Record<FindingSeverity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** What a medication diagnostic carries for its quick fix. */
-interface MedicationFixData {
+/** The findings behind the medication diagnostics last published for a document, for its quick fixes. */
+interface PublishedFindings {
   version: number;
-  /** The text the fix replaces: a fix is offered only while exactly this text is still under the range. */
-  matched: string;
-  replacements: readonly string[];
-  fixTitles: readonly string[];
+  /** Keyed by rule id and offsets, the way a diagnostic coming back in a code action request is found again. */
+  byKey: Map<string, MedicationFinding>;
 }
 
-function isFixData(value: unknown): value is MedicationFixData {
-  if (typeof value !== "object" || value === null) return false;
-  const data = value as MedicationFixData;
-  return typeof data.version === "number" && typeof data.matched === "string" && Array.isArray(data.replacements) && Array.isArray(data.fixTitles);
+function findingKey(ruleId: string, start: number, end: number): string {
+  return `${ruleId}:${start}:${end}`;
 }
 
 const PHI_LABELS: Record<string, string> = {
@@ -67,6 +63,7 @@ const PHI_LABELS: Record<string, string> = {
 export class DiagnosticsPublisher {
   private readonly checkers = new Map<string, MedicationChecker>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly published = new Map<string, PublishedFindings>();
 
   constructor(private readonly state: ServerState) {}
 
@@ -89,6 +86,7 @@ export class DiagnosticsPublisher {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.checkers.delete(uri);
+    this.published.delete(uri);
     void this.state.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
@@ -103,6 +101,7 @@ export class DiagnosticsPublisher {
     const diagnostics: Diagnostic[] = [];
 
     const safety = settings.medicationSafety;
+    const findings = new Map<string, MedicationFinding>();
     if (safety.enabled && safety.languages.includes(document.languageId)) {
       let checker = this.checkers.get(uri);
       if (checker?.languageId !== document.languageId) {
@@ -112,7 +111,8 @@ export class DiagnosticsPublisher {
       for (const finding of checker.check(text, safety.rules)) {
         if (diagnostics.length >= MAX_DIAGNOSTICS) break;
         const rule = medicationRule(finding.ruleId);
-        const data: MedicationFixData = { version: document.version, matched: finding.matched, replacements: finding.replacements, fixTitles: finding.fixTitles };
+        findings.set(findingKey(finding.ruleId, finding.start, finding.end), finding);
+        // No fix data travels with the diagnostic: every keystroke republishes them all, so they are kept small.
         diagnostics.push({
           range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
           severity: SEVERITY[finding.severity],
@@ -120,12 +120,12 @@ export class DiagnosticsPublisher {
           code: finding.ruleId,
           ...(rule ? { codeDescription: { href: rule.sourceUrl } } : {}),
           message: finding.message,
-          data,
         });
       }
     } else {
       this.checkers.delete(uri);
     }
+    this.published.set(uri, { version: document.version, byKey: findings });
 
     if (settings.phi.showDiagnostics) {
       for (const finding of phiToolkit.detect(text)) {
@@ -143,29 +143,34 @@ export class DiagnosticsPublisher {
     await this.state.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     return diagnostics;
   }
-}
 
-/**
- * Quick fixes for medication-safety diagnostics. Each edit is tied to the current document version. A diagnostic from
- * an older version (the writer typed since the last check) still gets its fix when the text under its range is
- * unchanged; otherwise the fix is stale and not offered.
- */
-export function medicationQuickFixes(document: TextDocument, diagnostics: Diagnostic[], only: readonly string[] | undefined): CodeAction[] {
-  if (only && !only.some((kind) => CodeActionKind.QuickFix === kind || CodeActionKind.QuickFix.startsWith(`${kind}.`))) return [];
-  const actions: CodeAction[] = [];
-  for (const diagnostic of diagnostics) {
-    const data: unknown = diagnostic.data;
-    if (diagnostic.source !== MEDICATION_SOURCE || !isFixData(data)) continue;
-    if (data.version !== document.version && document.getText(diagnostic.range) !== data.matched) continue;
-    data.replacements.forEach((replacement, index) => {
-      actions.push({
-        title: data.fixTitles[index] ?? `Replace with "${replacement}"`,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        isPreferred: index === 0,
-        edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: [{ range: diagnostic.range, newText: replacement }] }] },
+  /**
+   * Quick fixes for medication-safety diagnostics. Each edit is tied to the current document version. A diagnostic
+   * from an older version (the writer typed since the last check) still gets its fix when the text under its range is
+   * unchanged; otherwise the fix is stale and not offered.
+   */
+  quickFixes(document: TextDocument, diagnostics: Diagnostic[], only: readonly string[] | undefined): CodeAction[] {
+    if (only && !only.some((kind) => CodeActionKind.QuickFix === kind || CodeActionKind.QuickFix.startsWith(`${kind}.`))) return [];
+    const published = this.published.get(document.uri);
+    if (!published) return [];
+    const actions: CodeAction[] = [];
+    for (const diagnostic of diagnostics) {
+      if (diagnostic.source !== MEDICATION_SOURCE || typeof diagnostic.code !== "string") continue;
+      const start = document.offsetAt(diagnostic.range.start);
+      const end = document.offsetAt(diagnostic.range.end);
+      const finding = published.byKey.get(findingKey(diagnostic.code, start, end));
+      if (!finding) continue;
+      if (published.version !== document.version && document.getText(diagnostic.range) !== finding.matched) continue;
+      finding.replacements.forEach((replacement, index) => {
+        actions.push({
+          title: finding.fixTitles[index] ?? `Replace with "${replacement}"`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: index === 0,
+          edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: [{ range: diagnostic.range, newText: replacement }] }] },
+        });
       });
-    });
+    }
+    return actions;
   }
-  return actions;
 }

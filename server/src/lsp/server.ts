@@ -59,9 +59,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       clientCommands: init.clientCommands ?? [],
     });
     registerHover(state);
-    registerCodeActions(state);
     registerGenerationHandlers(state);
-    registerDocumentFeatures(state);
+    registerCodeActions(state, registerDocumentFeatures(state));
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
