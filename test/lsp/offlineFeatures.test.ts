@@ -58,8 +58,8 @@ describe("offline features over LSP (no backend needed)", () => {
     assert.equal(change.textDocument.version, document.version);
     assert.deepEqual(change.edits, [{ range: qd.range, newText: "daily" }]);
 
-    // After an edit elsewhere the fix is still offered, tied to the new version.
-    const edited = await session.replace(uri, `${NOTE}\n`);
+    // After an edit elsewhere, even one that moves the flagged text, the fix is still offered, tied to the new version.
+    const edited = await session.replace(uri, NOTE.replace("Metoprolol 25 mg", "Metoprolol succinate 25 mg"));
     const still = (await session.codeActions(uri, qd.range, [qd])).find((a) => a.kind === "quickfix" && a.isPreferred);
     assert.equal((still?.edit?.documentChanges?.[0] as TextDocumentEdit | undefined)?.textDocument.version, edited.version);
     // After the token itself changed, the old fix is stale and is not offered.

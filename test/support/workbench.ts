@@ -346,14 +346,18 @@ async function pickAction(page: Page, label: TextMatcher, timeout: number): Prom
     timeout,
   );
   const focused = page.locator(".action-widget .monaco-list-row.action.focused");
+  const focusedLabel = async (): Promise<string> => (await focused.getAttribute("aria-label")) ?? "";
+  let current = await focusedLabel();
   for (let step = 0; step <= labels.length; step++) {
-    const current = (await focused.getAttribute("aria-label")) ?? "";
     if (typeof label === "string" ? current === label : label.test(current)) {
       await page.keyboard.press("Enter");
       await page.locator(".action-widget").first().waitFor({ state: "hidden", timeout });
       return;
     }
     await page.keyboard.press("ArrowDown");
+    // Read the focus only once it has moved: a stale read under load would press Enter on the wrong action.
+    const before = current;
+    current = await waitForValue(focusedLabel, (now) => now !== before, "the focus to move to the next action", timeout);
   }
   throw new Error(`Could not focus the action ${String(label)}; the list offers ${JSON.stringify(labels)}`);
 }
@@ -376,6 +380,18 @@ export async function lightBulbAction(page: Page, label: TextMatcher, options: W
   await bulb.waitFor({ state: "visible", timeout });
   await bulb.click({ timeout });
   await pickAction(page, label, timeout);
+}
+
+/**
+ * Collapses the active editor's selection and waits until no light bulb shows. The editor widget is shared between
+ * the files of a group, so a bulb computed for the previous file's selection can still be visible, and clickable,
+ * for a moment after switching files; call this before switching when a test will click the next file's bulb.
+ */
+export async function clearLightBulb(page: Page, options: WaitOptions = {}): Promise<void> {
+  await focusEditor(page);
+  await page.keyboard.press("ArrowRight");
+  const bulbs = activeEditor(page).locator(".lightBulbWidget").filter({ visible: true });
+  await waitForValue(() => bulbs.count(), (count) => count === 0, "no light bulb", options.timeout ?? STEP_TIMEOUT_MS);
 }
 
 /** The labels an open Quick Fix or Refactor list offers (after `Control+.` or a lightbulb click). */

@@ -9,6 +9,7 @@ import { after, before, describe, it } from "node:test";
 import { startSession } from "../support/codeServer";
 import type { VSCodeSession } from "../support/codeServer";
 import {
+  clearLightBulb,
   activeEditor,
   clearNotifications,
   editorText,
@@ -174,6 +175,7 @@ describe("MedGemma in the editor with a remote backend", { timeout: 300_000 }, (
   });
 
   it("offers the same actions on the light bulb, which inserts key points", async () => {
+    await clearLightBulb(page());
     await openFile(page(), "plan.md");
     await selectText(page(), FINDINGS);
     await lightBulbAction(page(), "MedGemma: Key points");

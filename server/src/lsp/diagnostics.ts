@@ -145,6 +145,25 @@ export class DiagnosticsPublisher {
   }
 
   /**
+   * The finding behind a diagnostic. When the document changed since the check (the editor has moved the diagnostic
+   * with the edit), it is the finding for the same rule and the same flagged text, preferably on the same line; when
+   * the text under the range is no longer what was flagged, there is none.
+   */
+  private findingFor(document: TextDocument, ruleId: string, range: Diagnostic["range"], published: PublishedFindings): MedicationFinding | undefined {
+    const start = document.offsetAt(range.start);
+    const end = document.offsetAt(range.end);
+    if (published.version === document.version) return published.byKey.get(findingKey(ruleId, start, end));
+    const flagged = document.getText(range);
+    let candidate: MedicationFinding | undefined;
+    for (const finding of published.byKey.values()) {
+      if (finding.ruleId !== ruleId || finding.matched !== flagged) continue;
+      if (finding.line === range.start.line) return finding;
+      candidate ??= finding;
+    }
+    return candidate;
+  }
+
+  /**
    * Quick fixes for medication-safety diagnostics. Each edit is tied to the current document version. A diagnostic
    * from an older version (the writer typed since the last check) still gets its fix when the text under its range is
    * unchanged; otherwise the fix is stale and not offered.
@@ -156,11 +175,8 @@ export class DiagnosticsPublisher {
     const actions: CodeAction[] = [];
     for (const diagnostic of diagnostics) {
       if (diagnostic.source !== MEDICATION_SOURCE || typeof diagnostic.code !== "string") continue;
-      const start = document.offsetAt(diagnostic.range.start);
-      const end = document.offsetAt(diagnostic.range.end);
-      const finding = published.byKey.get(findingKey(diagnostic.code, start, end));
+      const finding = this.findingFor(document, diagnostic.code, diagnostic.range, published);
       if (!finding) continue;
-      if (published.version !== document.version && document.getText(diagnostic.range) !== finding.matched) continue;
       finding.replacements.forEach((replacement, index) => {
         actions.push({
           title: finding.fixTitles[index] ?? `Replace with "${replacement}"`,
