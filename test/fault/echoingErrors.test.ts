@@ -5,23 +5,17 @@
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { startScriptedBackend } from "../support/scriptedBackend";
-import type { ScriptedBackend } from "../support/scriptedBackend";
 import { canaryIn } from "./canary";
-import { FaultSession, backendSettings, userText } from "./faultSession";
+import { FaultSession, userText } from "./faultSession";
 
 const URI = "file:///fault/echo.md";
 const LEFT_OUT = /its message quoted the text that was sent, so it is not shown/;
 
 describe("fault: a backend whose error quotes the request", { timeout: 60_000 }, () => {
-  let backend: ScriptedBackend;
   let env: FaultSession;
 
   before(async () => {
-    backend = await startScriptedBackend();
-    env = await FaultSession.start({ backend, settings: backendSettings(backend) });
-    await env.ready();
-    await env.open(URI, "markdown", "Diagnosis: type 2 diabetes mellitus, HbA1c 8.9%.\nPlan: add empagliflozin 10 mg daily.");
+    env = await FaultSession.withDocument(URI, "markdown", "Diagnosis: type 2 diabetes mellitus, HbA1c 8.9%.\nPlan: add empagliflozin 10 mg daily.");
   });
   after(async () => {
     await env.finish();

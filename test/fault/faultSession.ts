@@ -13,6 +13,7 @@ import type { BackendStatus, GenerationResult, Range } from "../../common/protoc
 import { Methods } from "../../common/protocol";
 import { LspSession } from "../support/lspSession";
 import { within } from "../support/scriptedBackend";
+import { startScriptedBackend } from "../support/scriptedBackend";
 import type { Handler, RecordedRequest, ScriptedBackend } from "../support/scriptedBackend";
 import { CANARY_LINE, canaryIn, filesWithCanary } from "./canary";
 
@@ -80,6 +81,15 @@ export class FaultSession {
   attach(backend: ScriptedBackend): void {
     this.scripted = backend;
     backend.setChatHandler((request, reply) => (userText(request).startsWith(SYNC_QUESTION) ? reply.tokens(["ok"]).then(() => undefined) : this.handler(request, reply)));
+  }
+
+  /** A fresh scripted backend, a server ready on it, and one document open: the usual start of a fault case. */
+  static async withDocument(uri: string, languageId: string, text: string): Promise<FaultSession> {
+    const backend = await startScriptedBackend();
+    const env = await FaultSession.start({ backend, settings: backendSettings(backend) });
+    await env.ready();
+    await env.open(uri, languageId, text);
+    return env;
   }
 
   /** Starts the server with HOME, TMPDIR and its working directory in a fresh temporary directory. */

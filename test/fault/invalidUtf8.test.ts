@@ -8,9 +8,8 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { GenerationResult } from "../../common/protocol";
 import { Methods } from "../../common/protocol";
-import { startScriptedBackend } from "../support/scriptedBackend";
-import type { Reply, ScriptedBackend } from "../support/scriptedBackend";
-import { FaultSession, backendSettings } from "./faultSession";
+import type { Reply } from "../support/scriptedBackend";
+import { FaultSession } from "./faultSession";
 
 const URI = "file:///fault/utf8.md";
 const REPLACEMENT = "\uFFFD";
@@ -26,14 +25,10 @@ async function finish(reply: Reply): Promise<void> {
 }
 
 describe("fault: invalid UTF-8 in the stream", { timeout: 60_000 }, () => {
-  let backend: ScriptedBackend;
   let env: FaultSession;
 
   before(async () => {
-    backend = await startScriptedBackend();
-    env = await FaultSession.start({ backend, settings: backendSettings(backend) });
-    await env.ready();
-    await env.open(URI, "markdown", "Allergies: penicillin (rash).\nMedications: cefalexin 500 mg four times daily.");
+    env = await FaultSession.withDocument(URI, "markdown", "Allergies: penicillin (rash).\nMedications: cefalexin 500 mg four times daily.");
   });
   after(async () => {
     await env.finish();

@@ -6,9 +6,8 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { GenerationResult } from "../../common/protocol";
 import { Methods } from "../../common/protocol";
-import { chunksFor, startScriptedBackend, within } from "../support/scriptedBackend";
-import type { ScriptedBackend } from "../support/scriptedBackend";
-import { FaultSession, QUICK_MS, backendSettings } from "./faultSession";
+import { chunksFor, within } from "../support/scriptedBackend";
+import { FaultSession, QUICK_MS } from "./faultSession";
 
 const URI = "file:///fault/large-answer.md";
 const TARGET_BYTES = 10 * 1024 * 1024;
@@ -26,14 +25,10 @@ function largeAnswerTokens(): string[] {
 }
 
 describe("fault: a 10 MB answer", { timeout: 90_000 }, () => {
-  let backend: ScriptedBackend;
   let env: FaultSession;
 
   before(async () => {
-    backend = await startScriptedBackend();
-    env = await FaultSession.start({ backend, settings: backendSettings(backend) });
-    await env.ready();
-    await env.open(URI, "markdown", "Echo: LVEF 25%, global hypokinesis.\nPlan: start guideline-directed therapy.");
+    env = await FaultSession.withDocument(URI, "markdown", "Echo: LVEF 25%, global hypokinesis.\nPlan: start guideline-directed therapy.");
   });
   after(async () => {
     await env.finish();

@@ -10,6 +10,15 @@ import { REPO_ROOT } from "../support/codeServer";
 import { statusBarEntry, waitFor } from "../support/workbench";
 
 /** The .vsix `node scripts/runTests.mjs ui` packages before the UI tests run (MEDGEMMA_TEST_VSIX overrides it). */
+/** A short admission note with a medical term ("atrial fibrillation") and an abbreviation ("PE") to hover. */
+export const ADMISSION_NOTE = [
+  "# Admission note",
+  "",
+  "Assessment: new atrial fibrillation with rapid ventricular response.",
+  "CTPA was ordered because the D-dimer was raised; it showed no PE.",
+  "",
+].join("\n");
+
 export const TEST_VSIX = process.env.MEDGEMMA_TEST_VSIX ?? join(REPO_ROOT, ".cache", "test.vsix");
 /** The extension's id (publisher.name). */
 export const EXTENSION_ID = "medgemma-writer.medgemma-writer";

@@ -30,15 +30,8 @@ import {
 } from "../support/workbench";
 import type { ClinicalBackend } from "./clinicalBackend";
 import { MODEL_ID, SUMMARY_ANSWER, TERM_ANSWER, lastUserMessage, startClinicalBackend } from "./clinicalBackend";
-import { STATUS_ENTRY, TEST_VSIX, createWorkspace, sessionSettings, waitForBackendStatus } from "./medgemmaUi";
+import { ADMISSION_NOTE, STATUS_ENTRY, TEST_VSIX, createWorkspace, sessionSettings, waitForBackendStatus } from "./medgemmaUi";
 
-const NOTE = [
-  "# Admission note",
-  "",
-  "Assessment: new atrial fibrillation with rapid ventricular response.",
-  "CTPA was ordered because the D-dimer was raised; it showed no PE.",
-  "",
-].join("\n");
 
 const MEDS = ["# Medications", "", "Metoprolol 25 mg PO QD.", "Warfarin 5.0 mg daily.", ""].join("\n");
 
@@ -67,7 +60,7 @@ describe("MedGemma in the editor with a remote backend", { timeout: 300_000 }, (
 
   before(async () => {
     backend = await startClinicalBackend();
-    workspace = createWorkspace({ "note.md": NOTE, "meds.md": MEDS, "case.md": CASE, "plan.md": PLAN });
+    workspace = createWorkspace({ "note.md": ADMISSION_NOTE, "meds.md": MEDS, "case.md": CASE, "plan.md": PLAN });
     session = await startSession({ vsix: TEST_VSIX, workspace, settings: sessionSettings({ "medgemma.backend.endpoint": backend.url }) });
     await waitForWorkbench(session.page);
     // The extension activates on the first Markdown document.
