@@ -80,6 +80,29 @@ describe("offline features over LSP (no backend needed)", () => {
     await session.until(() => (session.diagnostics.get(uri) ?? []).length > 0, 5000, "checks back");
   });
 
+  it("sends no more diagnostics than the editor shows: the most severe, and a note of how many were left out", async () => {
+    const crowdedUri = "file:///work/crowded.md";
+    // 700 lines, each with a warning (QD) and a hint (the ambiguous d/c): 1,400 findings.
+    const lines = Array.from({ length: 700 }, (_, i) => `Day ${i}: aspirin 81 mg PO QD, will d/c in AM`);
+    await session.open(crowdedUri, "markdown", lines.join("\n"));
+    await session.until(() => (session.diagnostics.get(crowdedUri)?.length ?? 0) > 0, 10_000, "diagnostics of the crowded note");
+    const diagnostics = session.diagnostics.get(crowdedUri) ?? [];
+    assert.equal(diagnostics.length, 1000);
+    const warnings = diagnostics.filter((d) => d.code === "tjc-qd" && d.severity === 2);
+    const hints = diagnostics.filter((d) => d.code === "ismp-dc" && d.severity === 4);
+    assert.equal(warnings.length, 700, "every warning is kept before any hint");
+    assert.equal(hints.length, 299);
+    const note = diagnostics.find((d) => d.code === undefined);
+    assert.match(note?.message ?? "", /^401 more findings in this file are not shown/);
+    assert.equal(note?.range.start.line, 299, "the note sits at the first finding left out");
+    // Ranges come from the checker's own line and column: each covers exactly the flagged text.
+    for (const d of [...warnings.slice(0, 3), ...hints.slice(0, 3)]) {
+      const line = lines[d.range.start.line] ?? "";
+      assert.equal(line.slice(d.range.start.character, d.range.end.character), d.code === "tjc-qd" ? "QD" : "d/c");
+    }
+    await session.close(crowdedUri);
+  });
+
   it("marks possible PHI as information diagnostics when asked, without quoting it", async () => {
     const phiUri = "file:///work/phi.md";
     await session.changeSettings({ embedded: { modelPath: "" }, phi: { showDiagnostics: true } });

@@ -11,6 +11,7 @@ import {
   ApplyWorkspaceEditRequest,
   ConfigurationRequest,
   DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExecuteCommandRequest,
   HoverRequest,
@@ -170,6 +171,11 @@ export class LspSession {
     this.documents.set(uri, document);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
     return document;
+  }
+
+  async close(uri: string): Promise<void> {
+    this.documents.delete(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 
   /** Replaces a document's whole text (a full-text change). */

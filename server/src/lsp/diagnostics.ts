@@ -15,8 +15,13 @@ export const MEDICATION_SOURCE = "MedGemma medication safety";
 export const PHI_SOURCE = "MedGemma PHI";
 /** Waits this long after the last keystroke before checking, so typing stays fluid. */
 const DEBOUNCE_MS = 60;
-/** A document with more findings than this is reported only up to it: past that, more marks help nobody. */
-const MAX_DIAGNOSTICS = 2_000;
+/**
+ * VS Code shows at most this many diagnostics per file and source collection and drops the rest, so more are never
+ * sent: each keystroke republishes the whole set. One place is kept for a note that says how many were left out.
+ */
+export const MAX_DIAGNOSTICS = 1_000;
+/** Which diagnostics are kept when there are too many: errors first, then warnings, information, hints (as VS Code). */
+const SEVERITY_ORDER: readonly DiagnosticSeverity[] = [DiagnosticSeverity.Error, DiagnosticSeverity.Warning, DiagnosticSeverity.Information, DiagnosticSeverity.Hint];
 
 const SEVERITY: Record<FindingSeverity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -59,6 +64,34 @@ const PHI_LABELS: Record<string, string> = {
   LOCATION: "a place smaller than a state",
   ID: "an identifying number",
 };
+
+/**
+ * At most `MAX_DIAGNOSTICS`: when there are more, the most severe are kept (in document order) and one information
+ * diagnostic, at the first one left out, says how many are not shown and how to see fewer.
+ */
+export function withinDisplayLimit(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS) return diagnostics;
+  const room = MAX_DIAGNOSTICS - 1;
+  const kept = new Set<Diagnostic>();
+  for (const severity of SEVERITY_ORDER) {
+    for (const diagnostic of diagnostics) {
+      if (kept.size === room) break;
+      if ((diagnostic.severity ?? DiagnosticSeverity.Error) === severity) kept.add(diagnostic);
+    }
+  }
+  const shown = diagnostics.filter((diagnostic) => kept.has(diagnostic));
+  const firstLeftOut = diagnostics.find((diagnostic) => !kept.has(diagnostic))!;
+  const leftOut = diagnostics.length - room;
+  shown.push({
+    range: firstLeftOut.range,
+    severity: DiagnosticSeverity.Information,
+    source: "MedGemma",
+    message:
+      `${leftOut.toLocaleString("en-US")} more findings in this file are not shown (an editor shows at most ${MAX_DIAGNOSTICS.toLocaleString("en-US")} per file; ` +
+      "the most severe are shown first). Fix some, or turn rules off in the medgemma.medicationSafety.rules setting.",
+  });
+  return shown;
+}
 
 export class DiagnosticsPublisher {
   private readonly checkers = new Map<string, MedicationChecker>();
@@ -109,12 +142,15 @@ export class DiagnosticsPublisher {
         this.checkers.set(uri, checker);
       }
       for (const finding of checker.check(text, safety.rules)) {
-        if (diagnostics.length >= MAX_DIAGNOSTICS) break;
         const rule = medicationRule(finding.ruleId);
         findings.set(findingKey(finding.ruleId, finding.start, finding.end), finding);
         // No fix data travels with the diagnostic: every keystroke republishes them all, so they are kept small.
+        // A finding never spans lines, so its range comes from the checker's line and column, not a lookup.
         diagnostics.push({
-          range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
+          range: {
+            start: { line: finding.line, character: finding.character },
+            end: { line: finding.line, character: finding.character + finding.end - finding.start },
+          },
           severity: SEVERITY[finding.severity],
           source: MEDICATION_SOURCE,
           code: finding.ruleId,
@@ -129,7 +165,6 @@ export class DiagnosticsPublisher {
 
     if (settings.phi.showDiagnostics) {
       for (const finding of phiToolkit.detect(text)) {
-        if (diagnostics.length >= MAX_DIAGNOSTICS) break;
         diagnostics.push({
           range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
           severity: DiagnosticSeverity.Information,
@@ -140,8 +175,9 @@ export class DiagnosticsPublisher {
       }
     }
 
-    await this.state.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
-    return diagnostics;
+    const shown = withinDisplayLimit(diagnostics);
+    await this.state.connection.sendDiagnostics({ uri, version: document.version, diagnostics: shown });
+    return shown;
   }
 
   /**

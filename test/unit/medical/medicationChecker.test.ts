@@ -56,19 +56,43 @@ describe("MedicationChecker", () => {
   });
 
   it("gives the same findings incrementally as from scratch, through edits that open and close zones", () => {
-    const random = generator(7);
-    const checker = new MedicationChecker("markdown");
-    const lines = [...NOTE_LINES, ...NOTE_LINES, ...NOTE_LINES];
-    const insertions = ["```", "$$", "Aspirin 81 mg QD", "<!--", "-->", "Lasix 10mg", "", "~~~"];
-    for (let step = 0; step < 200; step++) {
-      const at = Math.floor(random() * lines.length);
-      const action = random();
-      if (action < 0.4) lines.splice(at, 0, insertions[Math.floor(random() * insertions.length)]!);
-      else if (action < 0.7 && lines.length > 1) lines.splice(at, 1);
-      else lines[at] = `${lines[at] ?? ""} ${step % 3 === 0 ? "QD" : "x"}`;
-      const text = lines.join("\n");
-      assert.deepEqual(summary(checker.check(text)), summary(checkMedicationSafety(text, { languageId: "markdown" })), `step ${step}`);
+    for (const newline of ["\n", "\r\n", "\r"]) {
+      const random = generator(7);
+      const checker = new MedicationChecker("markdown");
+      const lines = [...NOTE_LINES, ...NOTE_LINES, ...NOTE_LINES];
+      const insertions = ["```", "$$", "Aspirin 81 mg QD", "<!--", "-->", "Lasix 10mg", "", "~~~", "\r", "\n"];
+      for (let step = 0; step < 200; step++) {
+        const at = Math.floor(random() * lines.length);
+        const action = random();
+        if (action < 0.4) lines.splice(at, 0, insertions[Math.floor(random() * insertions.length)]!);
+        else if (action < 0.7 && lines.length > 1) lines.splice(at, 1);
+        else lines[at] = `${lines[at] ?? ""} ${step % 3 === 0 ? "QD" : "x"}`;
+        const text = lines.join(newline);
+        assert.deepEqual(summary(checker.check(text)), summary(checkMedicationSafety(text, { languageId: "markdown" })), `step ${step}`);
+      }
     }
+  });
+
+  it("checks only the lines an edit touched, and the lines after it whose zone changed", () => {
+    const checker = new MedicationChecker("markdown");
+    const lines = Array.from({ length: 400 }, (_, i) => `Day ${i}: aspirin 81 mg QD`);
+    checker.check(lines.join("\n"));
+    assert.equal(checker.lastCheckedLineCount, 400);
+    lines[200] = `${lines[200]} and 5.0 mg`;
+    const edited = checker.check(lines.join("\n"));
+    assert.equal(checker.lastCheckedLineCount, 1);
+    assert.ok(edited.some((f) => f.line === 200 && f.ruleId === "tjc-trailing-zero"));
+    lines.splice(100, 0, "Extra line, 2.0 mg");
+    const inserted = checker.check(lines.join("\n"));
+    assert.equal(checker.lastCheckedLineCount, 1);
+    assert.deepEqual(summary(inserted), summary(checkMedicationSafety(lines.join("\n"), { languageId: "markdown" })));
+    // Opening a code fence changes the zone of every later line, so they are all checked again.
+    lines.splice(300, 0, "```");
+    const fenced = checker.check(lines.join("\n"));
+    assert.equal(checker.lastCheckedLineCount, lines.length - 300);
+    assert.ok(!fenced.some((f) => f.line > 300));
+    checker.check(lines.join("\n"));
+    assert.equal(checker.lastCheckedLineCount, 0);
   });
 
   it("keeps only the current document's lines in its cache", () => {

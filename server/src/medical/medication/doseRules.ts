@@ -16,8 +16,10 @@ const SHORTHAND_RE = /(?:^|[^A-Za-z0-9])(?=[x×Qq])(?:[x×][ \t]?(\d{1,3})[ \t]?
 const RATIO_RE = /(?<![\d.,:/])1[ \t]?:[ \t]?(\d{1,3}(?:,\d{3})+|\d{3,7})(?![\d,]|\.\d)/g;
 const RATIO_DRUG_RE = /\b(?:epinephrine|epi|adrenaline|adrenalin|isoproterenol|norepinephrine|lidocaine|bupivacaine)\b/i;
 const RATIO_OTHER_RE = /\b(?:dilut\w*|antibod\w*|randomi[sz]\w*|ratio|odds|allocation|serum|titer|titre|primary|secondary|blocking|scale|map|ANA)\b/i;
-/** A letter directly followed by a digit: where a drug name can run into its dose. */
-const LETTER_DIGIT_RE = /[A-Za-z]\d/g;
+/** Three letters directly followed by a digit: where a drug name (three letters or more) can run into its dose. */
+const LETTER_DIGIT_RE = /[A-Za-z]{3}\d/g;
+/** What every shorthand match contains; lines without it skip the full pattern. */
+const SHORTHAND_HINT_RE = /[x×Qq][ \t]?\d/;
 const NAME_RE = /^(?:[A-Z]?[a-z]{3,}|[A-Z]{4,})$/;
 const DOSE_AFTER_NAME_RE = /\d+(?:\.\d+)?(?=([ \t]?)([A-Za-zµμ][A-Za-zµμ']*))/y;
 /** Words that end in a letter before a number for reasons other than a drug name. */
@@ -109,6 +111,7 @@ function checkQuantities(scan: LineScan): void {
 
 function checkShorthand(scan: LineScan): void {
   const text = scan.text;
+  if (!SHORTHAND_HINT_RE.test(text)) return;
   SHORTHAND_RE.lastIndex = 0;
   for (let m = SHORTHAND_RE.exec(text); m; m = SHORTHAND_RE.exec(text)) {
     const start = /^[xX×Qq]/.test(m[0]) ? m.index : m.index + 1;
@@ -151,7 +154,7 @@ function checkDrugDoseSpacing(scan: LineScan): void {
   const text = scan.text;
   LETTER_DIGIT_RE.lastIndex = 0;
   for (let m = LETTER_DIGIT_RE.exec(text); m; m = LETTER_DIGIT_RE.exec(text)) {
-    const digitsAt = m.index + 1;
+    const digitsAt = m.index + 3;
     let wordStart = m.index;
     while (wordStart > 0 && isLetter(text.charCodeAt(wordStart - 1))) wordStart--;
     const before = text.charCodeAt(wordStart - 1);

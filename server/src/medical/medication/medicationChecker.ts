@@ -1,6 +1,7 @@
 /**
- * The medication-safety checker. `MedicationChecker` keeps each line's findings keyed by the line's text and the zone
- * state it starts in, so after an edit only changed lines (and lines whose zone state changed) are checked again.
+ * The medication-safety checker. `MedicationChecker` remembers the previous text with each line's result; after an
+ * edit it finds the changed span (common prefix and suffix) and checks only the lines in it, plus any lines after it
+ * whose zone state changed (an opened code fence, say), then reuses the rest.
  */
 
 import type { RuleSeverity } from "../../../../common/settings";
@@ -10,14 +11,19 @@ import { checkLine, type LineResult } from "./lineChecker";
 import { medicationRule } from "./rules";
 import type { FindingSeverity, MedicationCheckOptions, MedicationFinding } from "./types";
 
-
-
-function indexOrLength(index: number, text: string): number {
-  return index < 0 ? text.length : index;
+/** The lines of one checked text: where each starts and its result (which holds the zone state it ends in). */
+interface CheckedLines {
+  readonly text: string;
+  readonly starts: number[];
+  readonly results: LineResult[];
 }
 
-/** End of the line that starts at `from`: the next "\n", "\r\n" or lone "\r" (as LSP counts lines). */
-function nextBreak(text: string, from: number): number {
+/** Where the line starting at `from` ends: the next "\n", "\r\n" or lone "\r" (as LSP counts lines). */
+function lineEndFrom(text: string, from: number, hasCarriageReturn: boolean): number {
+  if (!hasCarriageReturn) {
+    const end = text.indexOf("\n", from);
+    return end < 0 ? text.length : end;
+  }
   for (let i = from; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 10 || code === 13) return i;
@@ -25,89 +31,141 @@ function nextBreak(text: string, from: number): number {
   return text.length;
 }
 
-type LineCache = Map<string, Map<string, LineResult>>;
+/** Where the next line starts after a line that ends at `end` (past its break). */
+function nextLineStart(text: string, end: number): number {
+  return end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
+}
+
+/** Compared a block at a time first: native string comparison is many times faster than a loop over characters. */
+const BLOCK = 256;
+
+function commonPrefixLength(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + BLOCK <= max && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the common suffix, not reaching into the first `prefix` characters of either text. */
+function commonSuffixLength(a: string, b: string, prefix: number): number {
+  const max = Math.min(a.length, b.length) - prefix;
+  let i = 0;
+  while (i + BLOCK <= max && a.slice(a.length - i - BLOCK, a.length - i) === b.slice(b.length - i - BLOCK, b.length - i)) i += BLOCK;
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+/** Index of `value` in the ascending `sorted`, or -1. */
+function indexOfSorted(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const at = sorted[middle]!;
+    if (at === value) return middle;
+    if (at < value) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
+/**
+ * Checks every line of `text`, reusing from `previous` the lines before and after the changed span. A line is reused
+ * only when every character that decides its extent is unchanged and it starts in the same zone state.
+ */
+function checkLines(text: string, mode: ZoneMode, previous: CheckedLines | undefined): { lines: CheckedLines; checked: number } {
+  if (previous?.text === text) return { lines: previous, checked: 0 };
+  const starts: number[] = [];
+  const results: LineResult[] = [];
+  const hasCarriageReturn = text.includes("\r");
+  let lineStart = 0;
+  let state = "";
+  let suffixStart = Infinity;
+  let delta = 0;
+  if (previous) {
+    const prefix = commonPrefixLength(previous.text, text);
+    const suffix = commonSuffixLength(previous.text, text, prefix);
+    // Line k is unchanged, break included, when the next line starts within the common prefix.
+    let kept = 0;
+    while (kept < previous.starts.length - 1 && previous.starts[kept + 1]! <= prefix) kept++;
+    for (let k = 0; k < kept; k++) {
+      starts.push(previous.starts[k]!);
+      results.push(previous.results[k]!);
+    }
+    if (kept > 0) {
+      // Found again in the new text: a lone "\r" that now meets a "\n" has become one "\r\n" break.
+      lineStart = nextLineStart(text, lineEndFrom(text, previous.starts[kept - 1]!, hasCarriageReturn));
+      state = previous.results[kept - 1]!.endState;
+    }
+    // From a line start in the unchanged suffix on, both texts are the same, and so are their lines.
+    suffixStart = text.length - suffix;
+    delta = text.length - previous.text.length;
+  }
+  let checked = 0;
+  for (;;) {
+    if (previous && lineStart >= suffixStart) {
+      const old = indexOfSorted(previous.starts, lineStart - delta);
+      if (old >= 0 && (old === 0 ? "" : previous.results[old - 1]!.endState) === state) {
+        for (let k = old; k < previous.starts.length; k++) {
+          starts.push(previous.starts[k]! + delta);
+          results.push(previous.results[k]!);
+        }
+        break;
+      }
+    }
+    const lineEnd = lineEndFrom(text, lineStart, hasCarriageReturn);
+    const result = checkLine(text.slice(lineStart, lineEnd), state, mode);
+    checked++;
+    starts.push(lineStart);
+    results.push(result);
+    state = result.endState;
+    if (lineEnd >= text.length) break;
+    lineStart = nextLineStart(text, lineEnd);
+  }
+  return { lines: { text, starts, results }, checked };
+}
 
 /** Incremental checker for one document; create one per open document. */
 export class MedicationChecker {
   private readonly mode: ZoneMode;
-  /** Zone state → line text → result. Rebuilt on every check so it holds only the current lines. */
-  private cache: LineCache = new Map();
+  private lines: CheckedLines | undefined;
+  private checkedInLastRun = 0;
 
   /** @param languageId VS Code language id of the document; decides the excluded zones. */
   constructor(readonly languageId: string) {
     this.mode = zoneMode(languageId);
   }
 
-  /** Number of distinct (state, line) results held, for tests and diagnostics. */
+  /** Number of line results held (the current document's lines), for tests and diagnostics. */
   get cachedLineCount(): number {
-    let count = 0;
-    for (const lines of this.cache.values()) count += lines.size;
-    return count;
+    return this.lines?.results.length ?? 0;
   }
 
-  /** Forgets every cached line. */
+  /** How many lines the last `check` actually checked (the rest were reused), for tests and diagnostics. */
+  get lastCheckedLineCount(): number {
+    return this.checkedInLastRun;
+  }
+
+  /** Forgets the previous text and every line result. */
   clear(): void {
-    this.cache = new Map();
+    this.lines = undefined;
   }
 
-  /** Checks the whole text, reusing the results of lines seen in the previous check. */
+  /** Checks the whole text, reusing the results of lines the edit since the previous check left alone. */
   check(text: string, severities?: Readonly<Record<string, RuleSeverity>>): MedicationFinding[] {
-    const next: LineCache = new Map();
-    const findings = checkDocument(text, this.mode, severities, this.cache, next);
-    this.cache = next;
-    return findings;
+    const { lines, checked } = checkLines(text, this.mode, this.lines);
+    this.lines = lines;
+    this.checkedInLastRun = checked;
+    return collectFindings(lines, severities);
   }
-}
-
-/**
- * Checks every line of `text`. With caches, results are looked up in `previous` first and every line's result is
- * stored in `next`; without, nothing is kept (a one-off check of a large text then leaves little for the collector).
- */
-function checkDocument(
-  text: string,
-  mode: ZoneMode,
-  severities: Readonly<Record<string, RuleSeverity>> | undefined,
-  previous?: LineCache,
-  next?: LineCache,
-): MedicationFinding[] {
-  const results: LineResult[] = [];
-  const starts: number[] = [];
-  let defined: Set<string> | undefined;
-  let state = "";
-  let lineStart = 0;
-  const hasCarriageReturn = text.includes("\r");
-  for (;;) {
-    const lineEnd = hasCarriageReturn ? nextBreak(text, lineStart) : indexOrLength(text.indexOf("\n", lineStart), text);
-    const line = text.slice(lineStart, lineEnd);
-    let result: LineResult;
-    if (next) {
-      let nextLines = next.get(state);
-      if (!nextLines) {
-        nextLines = new Map();
-        next.set(state, nextLines);
-      }
-      result = nextLines.get(line) ?? previous?.get(state)?.get(line) ?? checkLine(line, state, mode);
-      nextLines.set(line, result);
-    } else {
-      result = checkLine(line, state, mode);
-    }
-    results.push(result);
-    starts.push(lineStart);
-    if (result.definitions) for (const key of result.definitions) (defined ??= new Set()).add(key);
-    state = result.endState;
-    if (lineEnd >= text.length) break;
-    lineStart = lineEnd + (text.charCodeAt(lineEnd) === 13 && text.charCodeAt(lineEnd + 1) === 10 ? 2 : 1);
-  }
-  return collectFindings(results, starts, defined, severities);
 }
 
 /** Turns cached line results into document findings, applying settings and abbreviations the document defines. */
-function collectFindings(
-  results: readonly LineResult[],
-  starts: readonly number[],
-  defined: ReadonlySet<string> | undefined,
-  severities: Readonly<Record<string, RuleSeverity>> | undefined,
-): MedicationFinding[] {
+function collectFindings(lines: CheckedLines, severities: Readonly<Record<string, RuleSeverity>> | undefined): MedicationFinding[] {
+  const { results, starts } = lines;
+  let defined: Set<string> | undefined;
+  for (const result of results) if (result.definitions) for (const key of result.definitions) (defined ??= new Set()).add(key);
   const findings: MedicationFinding[] = [];
   for (let lineNumber = 0; lineNumber < results.length; lineNumber++) {
     const lineStart = starts[lineNumber]!;
@@ -120,6 +178,7 @@ function collectFindings(
         start: lineStart + finding.start,
         end: lineStart + finding.end,
         line: lineNumber,
+        character: finding.start,
         matched: finding.matched,
         replacements: finding.replacements,
         fixTitles: finding.fixTitles,
@@ -143,7 +202,7 @@ function resolveSeverity(ruleId: string, ambiguous: boolean, severities: Readonl
 
 /** Checks a text once. For repeated checks of an edited document keep a `MedicationChecker` instead. */
 export function checkMedicationSafety(text: string, options: MedicationCheckOptions): MedicationFinding[] {
-  return checkDocument(text, zoneMode(options.languageId), options.severities);
+  return collectFindings(checkLines(text, zoneMode(options.languageId), undefined).lines, options.severities);
 }
 
 /** The text with one of a finding's replacements applied (the preferred one by default). */

@@ -45,7 +45,7 @@ export const MEDICATION_RULES: readonly MedicationRule[] = Object.freeze([
   ismp("ismp-unit-period", "Period after a unit", 'The period can be read as the number 1, as in "mg." read as "mg1".'),
   ismp("ismp-large-number", "Large dose without thousands separators", "Zeros are miscounted, so 100000 units has been given as 10,000 or 1,000,000 units."),
   ismp("ismp-ratio-strength", "Ratio strength for a single-drug injectable", "Ratios such as 1:1,000 are misunderstood and miscalculated; state the strength in mg/mL."),
-  ismp("ismp-x-days", '"x3d" for "for 3 days"', 'It can be read as "three doses".'),
+  ismp("ismp-x-days", '"x3d" for "for 3 days"', 'It can be read as a number of doses rather than days ("x3d" as three doses).'),
   ismp("ismp-slash", "Slash between two doses", 'The slash can be read as the number 1, so "25 units/10 units" becomes 110 units.'),
   ismp("ismp-plus-ampersand", '"+" or "&" between doses', 'A "+" can be read as 4 and an "&" as 2.'),
   ismp("ismp-at-sign", '"@" for "at"', 'It can be read as the number 2.'),

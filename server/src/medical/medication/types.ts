@@ -33,6 +33,8 @@ export interface MedicationFinding {
   readonly end: number;
   /** Zero-based line of `start`. */
   readonly line: number;
+  /** Offset of `start` within its line (UTF-16 code units, as an LSP position's character). */
+  readonly character: number;
   /** The text between `start` and `end`. */
   readonly matched: string;
   /** Exact texts that can replace `matched`; the first is the preferred fix. Never empty. */
