@@ -2,8 +2,9 @@
  * The embedded engine with the tiny generated Gemma 3 model: tokens/s of `medgemma/ask` through the server against
  * node-llama-cpp driven directly in this process, with the same settings (CPU, 1 thread, context 2,048, the same
  * token budget, greedy sampling) and the same prompt tokens (the server's ask prompt, rendered with the file's chat
- * template). The rate is taken from the first to the last token, so model loading and prompt evaluation are left
- * out of both; runs alternate between the two paths and the ratio is taken run by run.
+ * template). Both keep the prompt's evaluated state between runs and drop the previous answer, as the server does.
+ * The rate is taken from the first to the last token, so model loading and prompt evaluation are left out of both;
+ * runs alternate between the two paths and the ratio is taken run by run.
  */
 import type { LlamaContextSequence, LlamaModel, Token } from "node-llama-cpp";
 import { SAMPLING_DEFAULTS } from "../../server/src/model/embedded/generation";
@@ -50,11 +51,12 @@ async function loadDirect(modelPath: string): Promise<DirectEngine> {
 
 /** Generates up to `maxTokens` greedily, turning each token into text as a streaming consumer would. */
 async function directRun(direct: DirectEngine, maxTokens: number): Promise<{ times: number[]; text: string }> {
-  await direct.sequence.clearHistory();
+  // As the server does: keep the prompt evaluated by the previous run, drop its answer, evaluate the rest.
+  await direct.sequence.adaptStateToTokens(direct.prompt.slice(0, -1), false);
   const times: number[] = [];
   const generated: Token[] = [];
   let text = "";
-  const evaluation = direct.sequence.evaluate(direct.prompt, {
+  const evaluation = direct.sequence.evaluate(direct.prompt.slice(direct.sequence.nextTokenIndex), {
     temperature: 0,
     topP: SAMPLING_DEFAULTS.topP,
     topK: SAMPLING_DEFAULTS.topK,
@@ -76,8 +78,8 @@ async function directRun(direct: DirectEngine, maxTokens: number): Promise<{ tim
 }
 
 export async function runEmbedded(context: SuiteContext): Promise<SuiteResult> {
-  const repetitions = context.quick ? 3 : 15;
-  const maxTokens = context.quick ? 150 : 200;
+  const repetitions = context.quick ? 3 : 31;
+  const maxTokens = context.quick ? 150 : 300;
   const modelPath = await ensureTinyGemmaModel();
   const settings = { embedded: { modelPath, gpu: "off", threads: 1, contextSize: CONTEXT_SIZE }, maxTokens, temperature: 0 };
   context.log("embedded: starting the server and loading the tiny model in both places");

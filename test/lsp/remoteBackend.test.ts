@@ -109,14 +109,28 @@ describe("language server with a remote backend", () => {
 
   it("streams medgemma/ask: the final text is the concatenation of every progress delta", async () => {
     answer = "Apixaban is a direct factor Xa inhibitor used for stroke prevention in atrial fibrillation. ";
+    // Words paced like a real model's tokens, slower than a screen refresh: each is sent on as it comes.
+    backend.setChatHandler((_request, reply) => words(reply, answer, 30));
     const { token, deltas } = session.progressToken();
     const result: GenerationResult = await session.connection.sendRequest(Methods.ask, { question: "What is apixaban?", partialResultToken: token });
     const received = deltas().map((d) => d.delta).join("");
-    assert.ok(deltas().length >= 5, `expected several deltas, got ${deltas().length}`);
+    assert.ok(deltas().length >= 10, `expected a delta per word, got ${deltas().length}`);
     assert.equal(result.text, received);
     assert.equal(result.text, answer);
     assert.equal(result.finishReason, "stop");
     assert.deepEqual(result.usage, { promptTokens: 17, completionTokens: answer.split(/(?<= )/).length });
+    backend.setChatHandler((_request, reply) => words(reply, answer));
+  });
+
+  it("joins tokens that arrive faster than a screen refresh into fewer deltas, losing none", async () => {
+    answer = Array.from({ length: 400 }, (_, i) => `w${i} `).join("");
+    const { token, deltas } = session.progressToken();
+    const result: GenerationResult = await session.connection.sendRequest(Methods.ask, { question: "Count.", partialResultToken: token });
+    const received = deltas().filter((d) => d.delta !== "");
+    assert.equal(received.map((d) => d.delta).join(""), answer);
+    assert.equal(result.text, answer);
+    assert.ok(received[0]?.delta.startsWith("w0 "), "the answer starts with the first delta");
+    assert.ok(received.length < 100, `${received.length} deltas for 400 tokens sent back to back`);
   });
 
   it("grounds an ask in the selected range of the document", async () => {

@@ -68,6 +68,8 @@ export interface GenerationCallbacks {
   /** Called before the first delta when the guard redacted something. */
   onRedacted?: (summary: RedactionSummary) => void;
   onDelta?: (text: string) => void;
+  /** Called once the backend's stream has ended, before its connection or engine is cleaned up. */
+  onStreamEnd?: () => void;
 }
 
 /** Length of the runs of a server's words that are looked up in the text that was sent. */
@@ -128,6 +130,7 @@ export async function generate(
           }
           if (event.type === "reasoning") continue;
           emit(prepared.restorer.flush());
+          callbacks.onStreamEnd?.();
           const summary = event.summary;
           if (summary.finishReason === "error") {
             const error = summary.error;

@@ -86,8 +86,9 @@ async function combine(
   const options = { maxTokens: input.maxTokens, temperature: input.temperature };
   if (estimateTokens(partial.join("\n")) <= budget || partial.length <= 2) {
     callbacks.onStatus?.(`Combining ${partial.length} partial summaries`);
-    const { onDelta } = callbacks;
-    return generate(deps, { messages: combineSummariesMessages(input.style, partial), options, priority: "interactive", purpose: "summary" }, signal, onDelta ? { onDelta } : {});
+    // The final answer streams; the redaction notice went out with the first part.
+    const { onRedacted: _sentWithFirstPart, ...streaming } = callbacks;
+    return generate(deps, { messages: combineSummariesMessages(input.style, partial), options, priority: "interactive", purpose: "summary" }, signal, streaming);
   }
   // Too many partial summaries for one request: combine them in groups first.
   const groups: string[][] = [];

@@ -28,6 +28,7 @@ import { formatSummaryBlock, insertionAfter, relocatePassage } from "../features
 import { summarize } from "../features/summarize";
 import { describeFindings } from "../medical/phi";
 import { summaryLabel } from "../prompts/prompts";
+import { DeltaCoalescer } from "../util/deltaCoalescer";
 import { invalidParams, toResponseError } from "./responseErrors";
 import type { ServerState } from "./serverState";
 import { signalFrom } from "./signals";
@@ -83,18 +84,30 @@ function rangeText(document: TextDocument, range: Range): { text: string; start:
 export function registerGenerationHandlers(state: ServerState): void {
   const { connection } = state;
 
-  /** Sends stream progress on the request's partial-result token, when it has one. */
-  const progressSender = (token: ProgressToken | undefined) => ({
-    onDelta: (delta: string) => {
-      if (token !== undefined) void connection.sendProgress(streamProgress, token, { delta });
-    },
-    onRedacted: (redactions: RedactionSummary) => {
-      if (token !== undefined) void connection.sendProgress(streamProgress, token, { delta: "", redactions });
-    },
-    onStatus: (status: string) => {
-      if (token !== undefined) void connection.sendProgress(streamProgress, token, { delta: "", status });
-    },
-  });
+  /**
+   * Sends stream progress on the request's partial-result token, when it has one. Deltas are coalesced while they
+   * arrive faster than a screen refreshes; `flush` sends the rest and must run before the result goes out.
+   */
+  const progressSender = (token: ProgressToken | undefined) => {
+    const send = (value: StreamProgress): void => {
+      if (token !== undefined) void connection.sendProgress(streamProgress, token, value);
+    };
+    const deltas = new DeltaCoalescer((delta) => send({ delta }));
+    return {
+      onDelta: (delta: string) => deltas.push(delta),
+      onRedacted: (redactions: RedactionSummary) => {
+        deltas.flush();
+        send({ delta: "", redactions });
+      },
+      onStatus: (status: string) => {
+        deltas.flush();
+        send({ delta: "", status });
+      },
+      // The last text goes out as soon as the answer ends, not after the backend's connection is closed.
+      onStreamEnd: () => deltas.flush(),
+      flush: () => deltas.flush(),
+    };
+  };
 
   const afterFailure = (error: unknown, keepPartialText = false): never => {
     if (error instanceof GenerationError && BACKEND_STATE_ERRORS.has(error.kind)) state.backend.noteOutcome(false);
@@ -116,6 +129,7 @@ export function registerGenerationHandlers(state: ServerState): void {
       if (context === undefined) throw invalidParams("medgemma/ask: range must be an LSP Range.");
     }
     const settings = state.settings;
+    const progress = progressSender(params.partialResultToken);
     try {
       const outcome = await ask(
         state.generationDeps(),
@@ -129,11 +143,13 @@ export function registerGenerationHandlers(state: ServerState): void {
           thinking: settings.thinking,
         },
         signalFrom(token),
-        progressSender(params.partialResultToken),
+        progress,
       );
       return afterSuccess(toResult(outcome));
     } catch (error) {
       return afterFailure(error);
+    } finally {
+      progress.flush();
     }
   });
 
@@ -144,11 +160,14 @@ export function registerGenerationHandlers(state: ServerState): void {
     if (!document) throw invalidParams("The document to summarize is not open; open it and try again.");
     const { text } = rangeText(document, params.range);
     if (text.trim() === "") throw invalidParams("Select some text to summarize.");
+    const progress = progressSender(params.partialResultToken);
     try {
-      const outcome = await summarize(state.generationDeps(), summaryInput(state, text, params.style), signalFrom(token), progressSender(params.partialResultToken));
+      const outcome = await summarize(state.generationDeps(), summaryInput(state, text, params.style), signalFrom(token), progress);
       return afterSuccess(toResult(outcome));
     } catch (error) {
       return afterFailure(error);
+    } finally {
+      progress.flush();
     }
   });
 
