@@ -4,7 +4,7 @@
  * streaming-timeline chart. Run through scripts/bench.mjs, which builds dist/ first.
  *
  * Options: --quick (fewer repetitions, no activation windows; rough figures while developing),
- * --only=<suite,…> (bundles, safety, remote, embedded, memory, activation), --activation-windows=<n> (default 3).
+ * --only=<suite,…> (bundles, safety, remote, embedded, memory, activation), --activation-windows=<n> (default 5).
  * Exit code: 0 when every suite ran (targets missed or not), 1 when a suite failed.
  */
 import { execFileSync } from "node:child_process";
@@ -46,7 +46,7 @@ function parseOptions(argv: readonly string[]): Options {
     only.add(name as SuiteName);
   }
   const windowsArg = argv.find((arg) => arg.startsWith("--activation-windows="));
-  const activationWindows = windowsArg ? Number(windowsArg.split("=")[1]) : 3;
+  const activationWindows = windowsArg ? Number(windowsArg.split("=")[1]) : 5;
   if (!Number.isInteger(activationWindows) || activationWindows < 1) throw new Error("--activation-windows needs a positive integer");
   return { quick, only, activationWindows };
 }
