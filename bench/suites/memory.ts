@@ -5,6 +5,7 @@
  * through the inspector and the RSS and V8 heap in use are read. Growth is measured against the same server idle,
  * and the heap's growth over the second 1,000 requests shows whether anything accumulates per request. Three
  * servers are measured: a freshly started process's RSS after GC varies by several MB with the allocator's state.
+ * Every server gets the environment the extension gives it (`SERVER_PROCESS_ENV`, which limits glibc's arenas).
  */
 import type { MarkupContent } from "vscode-languageserver-protocol/node";
 import type { Figure } from "../lib/figures";

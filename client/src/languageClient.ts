@@ -8,6 +8,7 @@ import { CloseAction, ErrorAction, ExecuteCommandRequest, HoverRequest, Language
 import type { ErrorHandler, LanguageClientOptions, Middleware, ServerOptions } from "vscode-languageclient/node";
 import type { InitializationOptions, InsertSummaryResult } from "../../common/protocol";
 import { ClientCommands, ServerCommands } from "../../common/protocol";
+import { serverEnvironment } from "../../common/serverProcess";
 
 /** Languages the server works in. */
 export const MEDGEMMA_LANGUAGES = ["markdown", "latex", "plaintext", "clinical-note"] as const;
@@ -81,8 +82,7 @@ export function createLanguageClient(environment: ClientEnvironment): LanguageCl
   const serverModule = vscode.Uri.joinPath(context.extensionUri, "dist", "server.js").fsPath;
   // The key travels in the server's environment, never in an LSP message; a new key means a new client and server.
   const key = environment.apiKey();
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  if (key) env.MEDGEMMA_API_KEY = key;
+  const env = serverEnvironment(process.env, key);
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { env: { ...env }, execArgv: ["--nolazy", "--inspect=6019"] } },

@@ -40,6 +40,7 @@ import type {
 import { StreamMessageReader, StreamMessageWriter } from "vscode-languageserver-protocol/node";
 import type { BackendStatus, InitializationOptions, Range, StreamProgress } from "../../common/protocol";
 import { Methods } from "../../common/protocol";
+import { SERVER_PROCESS_ENV } from "../../common/serverProcess";
 
 export const SERVER_PATH = join(__dirname, "..", "..", "dist", "server.js");
 
@@ -133,10 +134,10 @@ export class LspSession {
     c.listen();
   }
 
-  /** Starts the server and completes the initialize handshake. */
+  /** Starts the server (with the environment the extension gives it) and completes the initialize handshake. */
   static async start(options: SessionOptions = {}): Promise<LspSession> {
     const child = spawn(process.execPath, [SERVER_PATH, "--stdio"], {
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...options.env },
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...SERVER_PROCESS_ENV, ...options.env },
       stdio: ["pipe", "pipe", "pipe"],
       ...(options.cwd ? { cwd: options.cwd } : {}),
     });
