@@ -5,6 +5,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { DocumentSymbol, FoldingRange, MarkupContent, TextDocumentEdit } from "vscode-languageserver-protocol/node";
+import { TextDocument } from "vscode-languageserver-textdocument";
 import { LspSession } from "../support/lspSession";
 
 const NOTE = [
@@ -67,6 +68,32 @@ describe("offline features over LSP (no backend needed)", () => {
     const stale = await session.codeActions(uri, qd.range, [qd]);
     assert.equal(stale.filter((a) => a.kind === "quickfix").length, 0);
     await session.replace(uri, NOTE);
+  });
+
+  it("fixes every finding that has a clear fix in one edit, as a source action and beside a single fix", async () => {
+    const fixUri = "file:///work/fix-all.md";
+    const text = ["Digoxin .125 mg PO qd", "Warfarin 5.0 mg QD; will d/c in AM", "Insulin 10 U SC qhs"].join("\n");
+    await session.open(fixUri, "markdown", text);
+    await session.until(() => (session.diagnostics.get(fixUri)?.length ?? 0) > 0, 5000, "diagnostics");
+    const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const [source, ...others] = await session.codeActions(fixUri, whole, [], ["source.fixAll"]);
+    assert.equal(others.length, 0);
+    assert.equal(source?.kind, "source.fixAll.medgemma");
+    const change = source?.edit?.documentChanges?.[0] as TextDocumentEdit;
+    assert.equal(change.textDocument.version, session.documents.get(fixUri)?.version);
+    const fixed = TextDocument.applyEdits(TextDocument.create(fixUri, "markdown", 1, text), change.edits);
+    // "d/c in AM" (discharge or discontinue?) is left for the writer to decide; everything else is replaced exactly.
+    assert.equal(fixed, ["Digoxin 0.125 mg PO daily", "Warfarin 5 mg daily; will d/c in AM", "Insulin 10 units subcutaneously nightly at bedtime"].join("\n"));
+    assert.match(source?.title ?? "", /^Fix all 7 medication-safety findings/);
+
+    // The lightbulb of one finding offers the same, after its own fixes.
+    const qd = (session.diagnostics.get(fixUri) ?? []).find((d) => d.code === "tjc-qd");
+    assert.ok(qd);
+    const quick = (await session.codeActions(fixUri, qd.range, [qd])).filter((a) => a.kind === "quickfix");
+    assert.deepEqual(quick.map((a) => a.title), ['Replace "qd" with "daily"', source?.title]);
+    // A source-action request for refactorings gets nothing of this.
+    assert.equal((await session.codeActions(fixUri, whole, [], ["refactor"])).filter((a) => a.kind?.startsWith("source")).length, 0);
+    await session.close(fixUri);
   });
 
   it("turns a rule off or changes its severity through settings", async () => {

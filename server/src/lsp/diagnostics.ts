@@ -4,7 +4,7 @@
  * re-checks only the lines it touched.
  */
 import { CodeActionKind, DiagnosticSeverity } from "vscode-languageserver";
-import type { CodeAction, Diagnostic } from "vscode-languageserver";
+import type { CodeAction, Diagnostic, TextEdit } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { phiToolkit } from "../features/phiToolkit";
 import { MedicationChecker, medicationRule } from "../medical/medication";
@@ -12,6 +12,8 @@ import type { FindingSeverity, MedicationFinding } from "../medical/medication";
 import type { ServerState } from "./serverState";
 
 export const MEDICATION_SOURCE = "MedGemma medication safety";
+/** "Fix all": VS Code lists it under Source Action and can run it on save (`editor.codeActionsOnSave`). */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.medgemma`;
 export const PHI_SOURCE = "MedGemma PHI";
 /** Waits this long after the last keystroke before checking, so typing stays fluid. */
 const DEBOUNCE_MS = 60;
@@ -205,14 +207,20 @@ export class DiagnosticsPublisher {
    * unchanged; otherwise the fix is stale and not offered.
    */
   quickFixes(document: TextDocument, diagnostics: Diagnostic[], only: readonly string[] | undefined): CodeAction[] {
-    if (only && !only.some((kind) => CodeActionKind.QuickFix === kind || CodeActionKind.QuickFix.startsWith(`${kind}.`))) return [];
-    const published = this.published.get(document.uri);
-    if (!published) return [];
     const actions: CodeAction[] = [];
+    if (only && only.some((kind) => FIX_ALL_KIND === kind || FIX_ALL_KIND.startsWith(`${kind}.`))) {
+      const fixAll = this.fixAll(document, FIX_ALL_KIND);
+      if (fixAll) actions.push(fixAll.action);
+    }
+    if (only && !only.some((kind) => CodeActionKind.QuickFix === kind || CodeActionKind.QuickFix.startsWith(`${kind}.`))) return actions;
+    const published = this.published.get(document.uri);
+    if (!published) return actions;
+    let ours = 0;
     for (const diagnostic of diagnostics) {
       if (diagnostic.source !== MEDICATION_SOURCE || typeof diagnostic.code !== "string") continue;
       const finding = this.findingFor(document, diagnostic.code, diagnostic.range, published);
       if (!finding) continue;
+      ours++;
       finding.replacements.forEach((replacement, index) => {
         actions.push({
           title: finding.fixTitles[index] ?? `Replace with "${replacement}"`,
@@ -223,6 +231,41 @@ export class DiagnosticsPublisher {
         });
       });
     }
+    // Beside a single fix, the same list offers fixing them all, when there is more than this one.
+    const fixAll = ours > 0 ? this.fixAll(document, CodeActionKind.QuickFix) : undefined;
+    if (fixAll && fixAll.count > 1) actions.push(fixAll.action);
     return actions;
+  }
+
+  /**
+   * One edit that makes every medication-safety fix needing no judgement: each finding the checker was sure of (not
+   * the ambiguous ones such as D/C, which stay hints) gets its preferred replacement; a finding that overlaps one
+   * already taken waits for the next run. Offered only while the findings are those of the current text.
+   */
+  private fixAll(document: TextDocument, kind: string): { action: CodeAction; count: number } | undefined {
+    const published = this.published.get(document.uri);
+    if (!published || published.version !== document.version) return undefined;
+    const sure = [...published.byKey.values()].filter((finding) => !finding.ambiguous).sort((a, b) => a.start - b.start || a.end - b.end);
+    const edits: TextEdit[] = [];
+    let takenUpTo = -1;
+    for (const finding of sure) {
+      if (finding.start < takenUpTo) continue;
+      edits.push({
+        range: {
+          start: { line: finding.line, character: finding.character },
+          end: { line: finding.line, character: finding.character + finding.end - finding.start },
+        },
+        newText: finding.replacements[0]!,
+      });
+      takenUpTo = finding.end;
+    }
+    if (edits.length === 0) return undefined;
+    const count = edits.length === 1 ? "the medication-safety finding" : `all ${edits.length.toLocaleString("en-US")} medication-safety findings`;
+    const action: CodeAction = {
+      title: `Fix ${count} with a clear fix (MedGemma)`,
+      kind,
+      edit: { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] },
+    };
+    return { action, count: edits.length };
   }
 }

@@ -13,6 +13,7 @@ import type { ModelFactory } from "../backend/backendManager";
 import { createModel } from "../backend/modelFactory";
 import { CODE_ACTION_KIND_PREFIX } from "../features/codeActions";
 import { registerCodeActions } from "./codeActionHandler";
+import { FIX_ALL_KIND } from "./diagnostics";
 import { registerDocumentFeatures } from "./documentFeatures";
 import { registerGenerationHandlers } from "./generationHandlers";
 import { registerHover } from "./hoverHandler";
@@ -65,7 +66,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
-        codeActionProvider: { codeActionKinds: [CODE_ACTION_KIND_PREFIX, "quickfix"] },
+        codeActionProvider: { codeActionKinds: [CODE_ACTION_KIND_PREFIX, "quickfix", FIX_ALL_KIND] },
         executeCommandProvider: { commands: [ServerCommands.insertSummary] },
         documentSymbolProvider: { label: "MedGemma" },
         foldingRangeProvider: true,
