@@ -143,7 +143,11 @@ export class DiagnosticsPublisher {
         checker = new MedicationChecker(document.languageId);
         this.checkers.set(uri, checker);
       }
-      for (const finding of checker.check(text, safety.rules)) {
+      // A large check pauses now and then so hovers and streaming answers are served meanwhile; an edit made during
+      // it makes it stop (the edit's own check is already scheduled).
+      const checked = await checker.checkInSlices(text, safety.rules, () => this.state.documents.get(uri)?.version !== document.version);
+      if (!checked) return [];
+      for (const finding of checked) {
         const rule = medicationRule(finding.ruleId);
         findings.set(findingKey(finding.ruleId, finding.start, finding.end), finding);
         // No fix data travels with the diagnostic: every keystroke republishes them all, so they are kept small.

@@ -95,6 +95,26 @@ describe("MedicationChecker", () => {
     assert.equal(checker.lastCheckedLineCount, 0);
   });
 
+  it("checks a large text in slices, giving way to other work, with the same findings as at once", async () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => `Day ${i}: aspirin 81 mg QD, digoxin .125 mg, K 4.0`);
+    const text = lines.join("\n");
+    let otherWorkRan = false;
+    setImmediate(() => (otherWorkRan = true));
+    const sliced = await new MedicationChecker("markdown").checkInSlices(text, undefined, () => false, 1);
+    assert.ok(otherWorkRan, "other work ran while the check was under way");
+    assert.deepEqual(summary(sliced ?? []), summary(checkMedicationSafety(text, { languageId: "markdown" })));
+  });
+
+  it("stops a sliced check when a newer text exists, and keeps what it had", async () => {
+    const checker = new MedicationChecker("markdown");
+    checker.check("Aspirin 81 mg QD");
+    const big = Array.from({ length: 20_000 }, (_, i) => `Day ${i}: aspirin 81 mg QD`).join("\n");
+    assert.equal(await checker.checkInSlices(big, undefined, () => true, 0), undefined);
+    assert.equal(checker.cachedLineCount, 1);
+    checker.check("Aspirin 81 mg QD");
+    assert.equal(checker.lastCheckedLineCount, 0, "the earlier text is still the base for reuse");
+  });
+
   it("keeps only the current document's lines in its cache", () => {
     const checker = new MedicationChecker("plaintext");
     const lines = Array.from({ length: 50 }, (_, i) => `Day ${i}: aspirin 81 mg QD`);

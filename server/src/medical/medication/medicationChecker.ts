@@ -70,11 +70,17 @@ function indexOfSorted(sorted: readonly number[], value: number): number {
   return -1;
 }
 
+/** Lines checked between two chances to pause (a few milliseconds of work). */
+const LINES_PER_STEP = 512;
+
+type CheckOutcome = { lines: CheckedLines; checked: number };
+
 /**
  * Checks every line of `text`, reusing from `previous` the lines before and after the changed span. A line is reused
- * only when every character that decides its extent is unchanged and it starts in the same zone state.
+ * only when every character that decides its extent is unchanged and it starts in the same zone state. Yields after
+ * every `LINES_PER_STEP` checked lines, so a caller can spread a large check over several turns of the event loop.
  */
-function checkLines(text: string, mode: ZoneMode, previous: CheckedLines | undefined): { lines: CheckedLines; checked: number } {
+function* checkLineSteps(text: string, mode: ZoneMode, previous: CheckedLines | undefined): Generator<void, CheckOutcome, void> {
   if (previous?.text === text) return { lines: previous, checked: 0 };
   const starts: number[] = [];
   const results: LineResult[] = [];
@@ -117,6 +123,7 @@ function checkLines(text: string, mode: ZoneMode, previous: CheckedLines | undef
     const lineEnd = lineEndFrom(text, lineStart, hasCarriageReturn);
     const result = checkLine(text.slice(lineStart, lineEnd), state, mode);
     checked++;
+    if (checked % LINES_PER_STEP === 0) yield;
     starts.push(lineStart);
     results.push(result);
     state = result.endState;
@@ -125,6 +132,17 @@ function checkLines(text: string, mode: ZoneMode, previous: CheckedLines | undef
   }
   return { lines: { text, starts, results }, checked };
 }
+
+/** Runs the whole check at once. */
+function checkLines(text: string, mode: ZoneMode, previous: CheckedLines | undefined): CheckOutcome {
+  const steps = checkLineSteps(text, mode, previous);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Incremental checker for one document; create one per open document. */
 export class MedicationChecker {
@@ -154,10 +172,35 @@ export class MedicationChecker {
 
   /** Checks the whole text, reusing the results of lines the edit since the previous check left alone. */
   check(text: string, severities?: Readonly<Record<string, RuleSeverity>>): MedicationFinding[] {
-    const { lines, checked } = checkLines(text, this.mode, this.lines);
-    this.lines = lines;
-    this.checkedInLastRun = checked;
-    return collectFindings(lines, severities);
+    return this.finish(checkLines(text, this.mode, this.lines), severities);
+  }
+
+  /**
+   * The same check, paused every `sliceMs` so that other requests (a hover, a streaming answer) are served while a
+   * large document is checked. Resolves with `undefined`, keeping nothing, once `superseded` says a newer text exists.
+   */
+  async checkInSlices(
+    text: string,
+    severities: Readonly<Record<string, RuleSeverity>> | undefined,
+    superseded: () => boolean,
+    sliceMs = 8,
+  ): Promise<MedicationFinding[] | undefined> {
+    const steps = checkLineSteps(text, this.mode, this.lines);
+    let sliceStart = performance.now();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return this.finish(step.value, severities);
+      if (performance.now() - sliceStart < sliceMs) continue;
+      await nextTurn();
+      if (superseded()) return undefined;
+      sliceStart = performance.now();
+    }
+  }
+
+  private finish(outcome: CheckOutcome, severities: Readonly<Record<string, RuleSeverity>> | undefined): MedicationFinding[] {
+    this.lines = outcome.lines;
+    this.checkedInLastRun = outcome.checked;
+    return collectFindings(outcome.lines, severities);
   }
 }
 
