@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import {
   applyMedicationFix, checkMedicationSafety, MedicationChecker, type MedicationFinding,
 } from "../../../server/src/medical/medication/index";
+import { describeFinding } from "../../../server/src/medical/medication/replacementText";
 
 const NOTE_LINES = [
   "# Medications",
@@ -181,5 +182,24 @@ describe("MedicationChecker", () => {
     const text = "Aspirin 81 mg QD\n\n---\n";
     const findings = checkMedicationSafety(text, { languageId: "markdown" });
     assert.deepEqual(findings.map((f) => f.line), [0]);
+  });
+});
+
+describe("describeFinding", () => {
+  it("gives repeated findings their text again, and a finding with other replacements its own", () => {
+    const first = describeFinding("tjc-qd", "QD", ["daily"]);
+    assert.match(first.message, /^Avoid "QD": .+ Use "daily" instead\.$/);
+    assert.equal(describeFinding("tjc-qd", "QD", ["daily"]), first);
+    const capitalised = describeFinding("tjc-qd", "QD", ["Daily"]);
+    assert.notEqual(capitalised.message, first.message);
+    assert.deepEqual(capitalised.fixTitles, ['Replace "QD" with "Daily"']);
+    assert.deepEqual(describeFinding("tjc-iu", "IU", ["units", "international units"]).fixTitles, [
+      'Replace "IU" with "units"',
+      'Replace "IU" with "international units"',
+    ]);
+    // Past its size the store starts again; texts stay right.
+    for (let i = 0; i < 5000; i++) describeFinding("tjc-trailing-zero", `${i}.0`, [`${i}`]);
+    assert.equal(describeFinding("tjc-qd", "QD", ["daily"]).message, first.message);
+    assert.match(describeFinding("tjc-trailing-zero", "7.0", ["7"]).message, /^Avoid "7\.0": .* Use "7" instead\.$/);
   });
 });
