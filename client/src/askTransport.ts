@@ -5,6 +5,7 @@ import type { LanguageClient } from "vscode-languageclient/node";
 import type { GenerationResult, StreamProgress } from "../../common/protocol";
 import { Methods } from "../../common/protocol";
 import type { ChatTransport } from "./chat/chatTransport";
+import { whenRunning } from "./clientReady";
 import { failureMessage } from "./failureMessage";
 
 const streamProgress = new ProgressType<StreamProgress>();
@@ -13,7 +14,7 @@ export function languageClientTransport(getClient: () => LanguageClient | undefi
   return {
     async ask(params, onProgress, token) {
       const client = getClient();
-      if (!client?.isRunning()) throw new Error("MedGemma's language server is not running. Run \"MedGemma: Show Logs\" to see why, or reload the window.");
+      if (!client || !(await whenRunning(client))) throw new Error("MedGemma's language server is not running. Run \"MedGemma: Show Logs\" to see why, or reload the window.");
       const partialResultToken = randomUUID();
       const subscription = client.onProgress(streamProgress, partialResultToken, onProgress);
       try {

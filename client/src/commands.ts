@@ -6,6 +6,7 @@ import { Methods, ServerCommands } from "../../common/protocol";
 import type { ApiKeyStore } from "./apiKey";
 import { promptForApiKey } from "./apiKey";
 import type { ChatViewProvider } from "./chat/chatViewProvider";
+import { whenRunning } from "./clientReady";
 import { failureMessage } from "./failureMessage";
 import { MEDGEMMA_LANGUAGES } from "./languageClient";
 import { STATUS_ACTIONS_COMMAND, describeStatus, pickStatusAction } from "./statusBar";
@@ -44,7 +45,7 @@ function editorWithSelection(): vscode.TextEditor | undefined {
 
 async function runningClient(deps: CommandDeps): Promise<LanguageClient | undefined> {
   const client = deps.client();
-  if (client?.isRunning()) return client;
+  if (await whenRunning(client)) return client;
   const choice = await vscode.window.showErrorMessage("MedGemma's language server is not running.", "Show Logs", "Restart");
   if (choice === "Show Logs") deps.logger.show();
   if (choice === "Restart") await deps.restartClient();

@@ -9,6 +9,11 @@ import type { ChatModel, HealthReport } from "../model/types";
 export const UNHEALTHY_PROBE_INTERVAL_MS = 30_000;
 /** Context assumed when neither the settings nor the backend say. */
 export const DEFAULT_CONTEXT_LENGTH = 8192;
+/**
+ * How long a request that arrives before the first settings waits for them. The client answers the configuration
+ * request right after start-up; past this, the request goes on with what there is and says so.
+ */
+const FIRST_CONFIGURATION_WAIT_MS = 10_000;
 
 export interface BackendConfig {
   settings: MedGemmaSettings;
@@ -46,8 +51,26 @@ export class BackendManager {
   private probing: Promise<BackendStatus> | undefined;
   private probeController: AbortController | undefined;
   private disposed = false;
+  private configured = false;
+  private resolveFirstConfiguration: () => void = () => undefined;
+  private readonly firstConfiguration = new Promise<void>((resolve) => (this.resolveFirstConfiguration = resolve));
 
   constructor(private readonly options: BackendManagerOptions) {}
+
+  /**
+   * Resolves once the first settings are applied (at once after that). A request right after start-up (a command
+   * run while the editor is still starting the server) then meets the configured backend, not the default one.
+   */
+  whenConfigured(timeoutMs = FIRST_CONFIGURATION_WAIT_MS): Promise<void> {
+    if (this.configured) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      void this.firstConfiguration.then(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
 
   /** Applies settings; rebuilds and re-probes the backend only when its configuration changed. */
   async configure(config: BackendConfig): Promise<void> {
@@ -61,6 +84,8 @@ export class BackendManager {
     this.probeController?.abort();
     if (previous) await previous.dispose().catch(() => undefined);
     if (!config.untrusted) this.model = this.options.createModel(config);
+    this.configured = true;
+    this.resolveFirstConfiguration();
     await this.probe();
   }
 
@@ -99,7 +124,7 @@ export class BackendManager {
 
   /** Probes now; concurrent callers share one probe. */
   probe(): Promise<BackendStatus> {
-    this.probing ??= this.runProbe().finally(() => {
+    this.probing ??= this.whenConfigured().then(() => this.runProbe()).finally(() => {
       this.probing = undefined;
     });
     return this.probing;

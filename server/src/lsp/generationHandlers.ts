@@ -128,6 +128,7 @@ export function registerGenerationHandlers(state: ServerState): void {
       context = params.range === undefined ? document.getText() : isRange(params.range) ? rangeText(document, params.range).text : undefined;
       if (context === undefined) throw invalidParams("medgemma/ask: range must be an LSP Range.");
     }
+    await state.backend.whenConfigured();
     const settings = state.settings;
     const progress = progressSender(params.partialResultToken);
     try {
@@ -160,6 +161,7 @@ export function registerGenerationHandlers(state: ServerState): void {
     if (!document) throw invalidParams("The document to summarize is not open; open it and try again.");
     const { text } = rangeText(document, params.range);
     if (text.trim() === "") throw invalidParams("Select some text to summarize.");
+    await state.backend.whenConfigured();
     const progress = progressSender(params.partialResultToken);
     try {
       const outcome = await summarize(state.generationDeps(), summaryInput(state, text, params.style), signalFrom(token), progress);
@@ -177,6 +179,7 @@ export function registerGenerationHandlers(state: ServerState): void {
     if (!args || !isUri(args.textDocument) || typeof args.textDocument.version !== "number" || !isRange(args.range) || !SUMMARY_STYLES.includes(args.style)) {
       throw invalidParams(`${ServerCommands.insertSummary} needs { textDocument: { uri, version }, range, style }.`);
     }
+    await state.backend.whenConfigured();
     try {
       return afterSuccess(await insertSummary(state, args, token));
     } catch (error) {

@@ -16,6 +16,8 @@ function isRange(value: unknown): value is Range {
 
 export function registerHover(state: ServerState): void {
   state.connection.onHover(async (params: HoverParams & HoverSelectionParams, token): Promise<Hover | null> => {
+    // A hover right after start-up waits for the first settings, so it meets the configured backend.
+    await state.backend.whenConfigured();
     const settings = state.settings;
     if (!settings.hover.enabled) return null;
     const document = state.documents.get(params.textDocument.uri);

@@ -93,6 +93,13 @@ describe("MedGemma Writer in VS Code", function () {
     assert.equal(checked.state, "ready");
   });
 
+  it("waits for a language server that is still starting, instead of reporting it missing", async () => {
+    // Restarting leaves a client that is starting; a command right away used to answer "not running" in a dialog.
+    await vscode.commands.executeCommand("medgemma.restartServer");
+    const checked = await vscode.commands.executeCommand<BackendStatus | undefined>("medgemma.checkBackend");
+    assert.equal(checked?.state, "ready");
+  });
+
   it("explains a medical term in a hover and the selection when hovering inside it", async () => {
     const editor = await openDocument("hover.md", "Known atrial fibrillation on apixaban.\nPlan: review in clinic.\n", "markdown");
     answer = "An irregular heart rhythm.";

@@ -49,6 +49,29 @@ describe("BackendManager", () => {
     await manager.dispose();
   });
 
+  it("holds a probe asked for before the first settings until they arrive, then probes the configured backend", async () => {
+    const model = modelWith(["ready"]);
+    const manager = new BackendManager({ createModel: () => model, onStatus: () => undefined });
+    const seen: { status?: BackendStatus } = {};
+    const early = manager.probe().then((status) => (seen.status = status));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    assert.equal(seen.status, undefined, "no answer from the default backend before the settings");
+    await manager.configure(config(remote));
+    const answered = await early;
+    assert.deepEqual([answered.state, answered.backend, answered.endpoint], ["ready", "remote", "https://gpu.example.org/v1"]);
+    assert.equal(model.probes, 1, "the early request and the configuration share one probe");
+    await manager.whenConfigured(1);
+    await manager.dispose();
+  });
+
+  it("stops waiting for the first settings after its limit", async () => {
+    const manager = new BackendManager({ createModel: () => modelWith(["ready"]), onStatus: () => undefined });
+    const started = performance.now();
+    await manager.whenConfigured(20);
+    assert.ok(performance.now() - started >= 15);
+    await manager.dispose();
+  });
+
   it("probes again every interval while unhealthy, and stops once ready", async () => {
     const statuses: BackendStatus[] = [];
     const model = modelWith(["unreachable", "loading", "ready"]);
