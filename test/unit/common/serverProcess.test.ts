@@ -3,8 +3,8 @@ import assert from "node:assert/strict";
 import { SERVER_PROCESS_ENV, serverEnvironment } from "../../../common/serverProcess";
 
 describe("serverEnvironment", () => {
-  it("limits glibc's malloc arenas unless the editor's environment already chose", () => {
-    assert.equal(serverEnvironment({ PATH: "/usr/bin" }, undefined).MALLOC_ARENA_MAX, "2");
+  it("keeps glibc to one malloc arena unless the editor's environment already chose", () => {
+    assert.equal(serverEnvironment({ PATH: "/usr/bin" }, undefined).MALLOC_ARENA_MAX, "1");
     assert.equal(serverEnvironment({ MALLOC_ARENA_MAX: "8" }, undefined).MALLOC_ARENA_MAX, "8");
     assert.deepEqual(Object.keys(SERVER_PROCESS_ENV), ["MALLOC_ARENA_MAX"]);
   });
