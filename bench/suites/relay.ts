@@ -40,6 +40,21 @@ function checkComplete(what: string, received: string, tokens: readonly string[]
   if (received !== tokens.join("")) throw new Error(`${what}: the streamed text differs from what the backend sent`);
 }
 
+/** A path's figures from when its tokens arrived, against when the backend emitted them (its last stream). */
+function pathRun(rig: RemoteRig, arrivals: readonly number[], sentAt: number, tokenCount: number): PathRun {
+  const emission = rig.lastEmission();
+  const delivered = ratePerSecond(arrivals, tokenCount);
+  const emitted = ratePerSecond(emission.emittedAt);
+  return {
+    ttftMs: (arrivals[0] ?? Number.NaN) - sentAt,
+    share: (delivered / emitted) * 100,
+    deliveredPerSecond: delivered,
+    backendPerSecond: emitted,
+    arrivals: arrivals.map((t) => t - sentAt),
+    emissions: emission.emittedAt.map((t) => t - sentAt),
+  };
+}
+
 async function serverRun(rig: RemoteRig, tokens: readonly string[]): Promise<ServerRun> {
   const pid = rig.session.pid;
   const cpuBefore = processCpuMs(pid).ms;
@@ -47,34 +62,13 @@ async function serverRun(rig: RemoteRig, tokens: readonly string[]): Promise<Ser
   const cpuMs = processCpuMs(pid).ms - cpuBefore;
   checkComplete("through the server", ask.deltas.join(""), tokens);
   if (ask.result.text !== tokens.join("")) throw new Error("the ask result differs from the streamed deltas");
-  const emission = rig.lastEmission();
-  const delivered = ratePerSecond(ask.arrivals, tokens.length);
-  const emitted = ratePerSecond(emission.emittedAt);
-  return {
-    ttftMs: (ask.arrivals[0] ?? Number.NaN) - ask.sentAt,
-    share: (delivered / emitted) * 100,
-    deliveredPerSecond: delivered,
-    backendPerSecond: emitted,
-    arrivals: ask.arrivals.map((t) => t - ask.sentAt),
-    emissions: emission.emittedAt.map((t) => t - ask.sentAt),
-    cpuMsPer1000: (cpuMs / tokens.length) * 1000,
-  };
+  return { ...pathRun(rig, ask.arrivals, ask.sentAt, tokens.length), cpuMsPer1000: (cpuMs / tokens.length) * 1000 };
 }
 
 async function directRun(rig: RemoteRig, tokens: readonly string[]): Promise<PathRun> {
   const stream = await rig.direct.stream(askMessages({ question: QUESTION }), 1024);
   checkComplete("direct", stream.texts.join(""), tokens);
-  const emission = rig.lastEmission();
-  const delivered = ratePerSecond(stream.arrivals, tokens.length);
-  const emitted = ratePerSecond(emission.emittedAt);
-  return {
-    ttftMs: (stream.arrivals[0] ?? Number.NaN) - stream.sentAt,
-    share: (delivered / emitted) * 100,
-    deliveredPerSecond: delivered,
-    backendPerSecond: emitted,
-    arrivals: stream.arrivals.map((t) => t - stream.sentAt),
-    emissions: emission.emittedAt.map((t) => t - stream.sentAt),
-  };
+  return pathRun(rig, stream.arrivals, stream.sentAt, tokens.length);
 }
 
 /** Median over tokens of (arrival − emission), the per-token delay a path adds. */

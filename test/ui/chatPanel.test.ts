@@ -8,6 +8,7 @@ import { rmSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { startSession } from "../support/codeServer";
 import type { VSCodeSession } from "../support/codeServer";
+import { started } from "../support/started";
 import type { RecordedRequest } from "../support/scriptedBackend";
 import { within } from "../support/scriptedBackend";
 import { clickDialogButton, editorText, focusEditor, goToPosition, openFile, waitFor, waitForDialog, waitForWorkbench } from "../support/workbench";
@@ -69,14 +70,8 @@ describe("MedGemma chat panel with a remote backend", { timeout: 300_000 }, () =
   let panel: ChatPanel | undefined;
   let workspace = "";
 
-  function page() {
-    if (!session) throw new Error("The session did not start.");
-    return session.page;
-  }
-  function server(): ClinicalBackend {
-    if (!backend) throw new Error("The backend did not start.");
-    return backend;
-  }
+  const page = () => started(session, "The session").page;
+  const server = (): ClinicalBackend => started(backend, "The backend");
   function chat(): ChatPanel {
     if (!panel) throw new Error("The chat panel did not open.");
     return panel;

@@ -9,6 +9,7 @@ import { rmSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { startSession } from "../support/codeServer";
 import type { VSCodeSession } from "../support/codeServer";
+import { started } from "../support/started";
 import { ensureTinyGemmaModel } from "../support/tinyGemma/tinyGemmaModel";
 import { editorText, hoverText, openFile, quickFix, selectText, statusBarTooltip, visibleEditorText, waitFor, waitForWorkbench } from "../support/workbench";
 import { ChatPanel } from "./chatPanel";
@@ -26,10 +27,7 @@ describe("MedGemma with the embedded engine and the tiny Gemma 3 model", { timeo
   let session: VSCodeSession | undefined;
   let workspace = "";
 
-  function page() {
-    if (!session) throw new Error("The session did not start.");
-    return session.page;
-  }
+  const page = () => started(session, "The session").page;
 
   before(async () => {
     const modelPath = await ensureTinyGemmaModel();

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { startSession } from "../support/codeServer";
 import type { VSCodeSession } from "../support/codeServer";
+import { started } from "../support/started";
 import {
   cursorStatus,
   editorText,
@@ -40,10 +41,7 @@ describe("UI harness on code-server", { timeout: 240_000 }, () => {
   let session: VSCodeSession | undefined;
   let workspace = "";
 
-  function page() {
-    if (!session) throw new Error("The session did not start.");
-    return session.page;
-  }
+  const page = () => started(session, "The session").page;
 
   before(async () => {
     workspace = mkdtempSync(join(tmpdir(), "medgemma-ui-harness-"));

@@ -8,6 +8,7 @@ import { rmSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import { startSession } from "../support/codeServer";
 import type { VSCodeSession } from "../support/codeServer";
+import { started } from "../support/started";
 import {
   clearLightBulb,
   activeEditor,
@@ -49,14 +50,8 @@ describe("MedGemma in the editor with a remote backend", { timeout: 300_000 }, (
   let session: VSCodeSession | undefined;
   let workspace = "";
 
-  function page() {
-    if (!session) throw new Error("The session did not start.");
-    return session.page;
-  }
-  function server(): ClinicalBackend {
-    if (!backend) throw new Error("The backend did not start.");
-    return backend;
-  }
+  const page = () => started(session, "The session").page;
+  const server = (): ClinicalBackend => started(backend, "The backend");
 
   before(async () => {
     backend = await startClinicalBackend();
